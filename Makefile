@@ -1,0 +1,52 @@
+# Footprint: `make run` serves the map on the bundled sample reports; `make test` runs every test.
+# Both set up what they need on first use: a virtual environment with the pinned requirements,
+# the pinned web assets (served by the app itself, so the map draws offline) and, for the
+# browser tests, Debian's Chromium.
+
+PYTHON ?= python3
+PORT ?= 8501
+VENV := .venv
+BIN := $(VENV)/bin
+PY_STAMP := $(VENV)/.requirements-installed
+WEB_STAMP := static/vendor/.installed
+
+.PHONY: setup run test chromium clean
+
+setup: $(PY_STAMP) $(WEB_STAMP)
+
+$(PY_STAMP): requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
+	  { echo "Footprint needs Python 3.11 or newer as '$(PYTHON)' (try: make PYTHON=python3.11 ...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+web/node_modules/.package-lock.json: web/package.json web/package-lock.json
+	@command -v npm >/dev/null || \
+	  { echo "npm is needed to install the pinned map assets: run 'apt-get install nodejs npm' (as root)"; exit 1; }
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+
+$(WEB_STAMP): web/node_modules/.package-lock.json footprint/webassets.py $(PY_STAMP)
+	$(BIN)/python -m footprint.webassets
+	touch $@
+
+run: setup
+	$(BIN)/python -m footprint ingest data/samples
+	$(BIN)/streamlit run app.py --server.port $(PORT)
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: setup chromium
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) web/node_modules static/vendor .pytest_cache footprint.db

@@ -1,0 +1,91 @@
+"""Footprint's map page: layers per foreign actor, excerpts in the sidebar, GeoJSON snapshot."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from footprint import actors, excerpts, maps, snapshot, store
+from footprint import features as feat
+from footprint.errors import FootprintError
+from footprint.ingestion import ingest_all
+from footprint.pageparts import engine, legend_html, load_features, tiles_default
+
+st.set_page_config(page_title="Footprint: foreign military presence in Syria", page_icon="🗺️", layout="wide")
+st.markdown(excerpts.CARD_CSS, unsafe_allow_html=True)
+
+
+def main() -> None:
+    eng = engine()
+    claim_feats, place_feats = load_features(store.database_url(), store.version(eng))
+    st.sidebar.title("Footprint")
+    if not claim_feats and not place_feats:
+        st.info("The store holds no reports yet. Add some on the **Add reports** page, "
+                "or load the bundled sample reports.")
+        if st.button("Load the bundled sample reports"):
+            outcomes = ingest_all(eng, ["data/samples"])
+            st.success(f"Stored {sum(1 for o in outcomes if o.result)} reports.")
+            st.rerun()
+        return
+
+    lexicon = actors.load()
+    layers = feat.layers(claim_feats)
+    colors = {name: lexicon.color(name) for name, _ in layers}
+
+    st.sidebar.subheader("Layers")
+    st.sidebar.markdown(legend_html(layers, colors), unsafe_allow_html=True)
+    chosen = {name for name, n in layers if st.sidebar.checkbox(f"{name} ({n})", value=True, key=f"layer:{name}")}
+    places_on = st.sidebar.toggle("Places named (grey)", value=False, key="layer:places",
+                                  help="Every Syrian place the reports name, whether or not a force is claimed there.")
+    tiles = st.sidebar.toggle("Online map tiles (OpenStreetMap)", value=tiles_default(), key="tiles",
+                              help="Off: the map draws offline over country outlines. On: tiles are fetched.")
+    selection = feat.Selection(frozenset(chosen), places_named=places_on)
+    everything = claim_feats + place_feats
+    shown = feat.select_features(everything, selection)
+
+    st.markdown("#### Foreign military presence in Syria, as the reports claim it")
+    n_claims = sum(1 for f in shown if f.actor)
+    st.caption(f"{n_claims} actor–place–status features on the map from "
+               f"{len({s.report_id for f in shown for s in f.sources})} reports. "
+               "Click a marker to read the sentences behind it.")
+    result = st_folium(
+        maps.base_map(tiles=tiles),
+        feature_group_to_add=maps.layer_groups(shown, colors) or None,
+        key="map", height=600, use_container_width=True,
+        returned_objects=["last_object_clicked_tooltip"],
+    )
+    st.download_button(
+        "Download GeoJSON snapshot of this map",
+        data=snapshot.dumps(snapshot.snapshot(everything, selection)),
+        file_name=snapshot.filename(), mime="application/geo+json", key="download",
+    )
+    tooltip = (result or {}).get("last_object_clicked_tooltip")
+    picked = feat.clicked(shown, tooltip) if tooltip != st.session_state.get("cleared") else None
+    sidebar_excerpts(picked, shown, colors, tooltip)
+
+
+def sidebar_excerpts(picked, shown, colors, tooltip) -> None:
+    side = st.sidebar
+    if picked is not None:
+        side.subheader("Sources for this marker")
+        side.caption(picked.tooltip)
+        if side.button("Show all excerpts on the map", key="clear"):
+            st.session_state["cleared"] = tooltip
+            st.rerun()
+        for source in picked.sources:
+            side.markdown(excerpts.source_card(source, picked, _color(picked, colors)), unsafe_allow_html=True)
+        return
+    side.subheader("Excerpts on the map")
+    if not shown:
+        side.caption("No layer is switched on.")
+    for f in shown:
+        for source in f.sources:
+            side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+
+
+def _color(feature, colors) -> str:
+    return colors.get(feature.layer, maps.PLACES_COLOR)
+
+
+try:
+    main()
+except FootprintError as err:
+    st.error(str(err))

@@ -1,0 +1,87 @@
+"""Foreign actors and where a text names them.
+
+The lexicon (``data/actors.json``) lists each foreign actor with the words
+reports use for it: its name, demonym, capital or institution standing for its
+government (Ankara, the Kremlin), and its named forces (IRGC, CENTCOM). Syria's
+own forces are not in it: only forces foreign to Syria count.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "actors.json"
+FALLBACK_COLOR = "#555555"
+
+
+@dataclass(frozen=True)
+class Actor:
+    actor: str
+    country_code: str
+    force: str | None
+    color: str
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """An actor named in a text. ``form`` is how: name, demonym, metonym or force."""
+
+    actor: Actor
+    start: int
+    end: int
+    text: str
+    form: str
+
+
+class ActorLexicon:
+    def __init__(self, entries: list[dict], not_actors: list[str]):
+        self.actors: dict[str, Actor] = {}
+        forms: dict[str, tuple[Actor, str]] = {}
+        for entry in entries:
+            actor = Actor(entry["actor"], entry["country_code"], entry.get("force"), entry["color"])
+            self.actors[actor.actor] = actor
+            for form in ("names", "demonyms", "metonyms", "forces"):
+                for word in entry.get(form, []):
+                    kind = "force" if (form == "forces" or actor.force) else form.rstrip("s")
+                    forms.setdefault(word, (actor, kind))
+        self._forms = forms
+        words = sorted(forms, key=len, reverse=True)
+        self._pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
+        )
+        self._masks = re.compile("|".join(re.escape(w) for w in sorted(not_actors, key=len, reverse=True)))
+
+    @classmethod
+    def from_json(cls, path: Path = LEXICON) -> "ActorLexicon":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(data["actors"], data.get("not_actors", []))
+
+    def color(self, actor: str) -> str:
+        found = self.actors.get(actor)
+        return found.color if found else FALLBACK_COLOR
+
+    def find(self, text: str) -> list[ActorMention]:
+        """Actor mentions in ``text``, left to right.
+
+        Media names ("The Jerusalem Post") and "pro-Iranian" style epithets are
+        not mentions of an actor.
+        """
+        masked = [(m.start(), m.end()) for m in self._masks.finditer(text)]
+        found = []
+        for m in self._pattern.finditer(text):
+            if any(s <= m.start() < e for s, e in masked):
+                continue
+            if text[max(0, m.start() - 4) : m.start()].lower().endswith(("pro-", "anti-")):
+                continue
+            actor, form = self._forms[m.group()]
+            found.append(ActorMention(actor, m.start(), m.end(), m.group(), form))
+        return found
+
+
+@lru_cache(maxsize=1)
+def load() -> ActorLexicon:
+    return ActorLexicon.from_json()

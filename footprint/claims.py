@@ -1,0 +1,462 @@
+"""Claims: which foreign force a report puts where, how sure, and on whose word.
+
+Extraction is rule- and lexicon-based so that it runs offline and can say why
+it made each claim. For every sentence it finds the places (gazetteer) and the
+foreign actors (lexicon), decides which actors the sentence puts at each place,
+and reads the status from cue words in the place's part of the sentence:
+
+* a place that only locates another ("al-Tanf in southern Syria", "the airbase,
+  which lies close to Palmyra"), stands for a government ("the government in
+  Damascus") or belongs to history ("Qusayr, which Hezbollah captured in 2013")
+  gives no claim;
+* an actor that only speaks ("the Israeli delegation warned", "Turkish
+  officials said") is the claimant, not the force;
+* the strongest cue wins: struck > withdrawn > denied > warned-about >
+  planned > claimed > reported.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+
+from . import actors as actors_mod
+from . import gazetteer as gz
+from .reports import Report
+
+STATUSES = ("reported", "claimed", "planned", "warned-about", "denied", "withdrawn", "struck")
+_PRECEDENCE = ("struck", "withdrawn", "denied", "warned-about", "planned", "claimed")
+
+_CUES = {
+    "struck": r"struck|strikes? (?:on|against|at|targeting)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
+              r"|shell(?:ed|ing)|raided|targeted|attacked|hit",
+    "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)? (?:out|back)|pull-?out|left|departed|departure"
+                 r"|drawdown|handed (?:over|back)|hand-?over|evacuat(?:ed|ion)|vacated|abandoned|closed down",
+    "denied": r"den(?:ied|ies|y|ial)|rejected|rejects|dismissed|refuted|baseless|not true"
+              r"|no (?:\w+ ){0,2}(?:troops|forces|soldiers|bases?|presence)",
+    "warned-about": r"warn(?:ed|s|ing)?|red lines?|unacceptable|alarms?|objected|objects to|oppos(?:ed|es)"
+                    r"|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
+    "planned": r"plans?|planned|planning|intends?|intention|intended|will (?:deploy|establish|build|set up|station|send"
+               r"|remain|stay|keep)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
+               r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
+               r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
+               r"|setting up|expansion|expanding|bid for",
+    "claimed": r"reportedly|allegedly|alleged|according to|(?:is|are|was|were) said to|reports? (?:suggest|say|said|claim)"
+               r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told",
+}
+_CUE_RE = {status: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for status, pattern in _CUES.items()}
+
+# Words that make a sentence about military presence at all.
+_MILITARY = re.compile(
+    r"\b(?:forces?|troops?|soldiers?|military|army|armed|bases?|air ?bases?|airfield|garrison|outposts?|positions?"
+    r"|deploy\w*|presence|stationed|withdr\w+|drawdown|strikes?|struck|airstrikes?|bomb\w*|jets?|drones?|convoys?"
+    r"|air defen[cs]e|militias?|fighters|footprint|foothold|operated|operations|units?|division|brigade|patrols?"
+    r"|captured|seized|occupied|naval|warplanes|missiles?|shelling|raid\w*|checkpoints?|facility|infrastructure)\b",
+    re.IGNORECASE,
+)
+_SPEAKER_NOUN = re.compile(
+    r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:delegation|officials?|sources?|spokes(?:person|man|woman)|minist(?:er|ry)"
+    r"|media|team|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
+    r"|statement|leadership|side|counterparts|security source)\b",
+    re.IGNORECASE,
+)
+_SPEECH_VERB = r"said|says|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|insisted" \
+               r"|confirmed|claimed|accused|added|noted|reaffirmed|defined|considers|stated|believes|quoted"
+_SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_SPEECH_VERB})\b", re.IGNORECASE)
+_PLACE_USAGE = re.compile(
+    r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_INSTITUTION_BEFORE = re.compile(
+    r"\b(?:government|authorities|officials|leadership|regime|embassy|people|talks|meeting|conference|court)\s+in\s+$",
+    re.IGNORECASE,
+)
+_LOCATOR_BEFORE = re.compile(
+    r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}|^[\s,]*(?:in|of|near|close to|within)?\s*(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*", re.IGNORECASE)
+_CLAUSE_SEP = re.compile(r"[,;()—–]")
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "adm", "sgt", "maj", "capt", "no",
+                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc"}
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)", re.IGNORECASE)
+_CONCESSIVE = re.compile(r"^\s*(?:while|although|though|whereas|even though)\b[^,]*,", re.IGNORECASE)
+_YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b|\bin the past\b|\bdecades ago\b"
+                   r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")
+_ATTRIBUTION = re.compile(
+    r"\baccording to (?P<acc>(?:[^,.;]|,(?=(?-i:\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|\band\b))))+)"
+    r"|\b(?P<rep>reports|media reports) (?:suggest|say|said|claim)\w*"
+    r"|\b(?:reportedly|allegedly)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
+_SAID_THAT = re.compile(
+    rf"(?P<who>[^,;:“”\"]{{1,120}}?)\s+(?:has |have |had )?(?:long )?(?P<verb>{_SPEECH_VERB})\b"
+    r"(?P<that>(?:\s+[^,.;]{0,40}?)?\s+that\b)?",
+    re.IGNORECASE,
+)
+# Verbs that attribute what follows without a "that" ("He said this called for…", "They rejected reports…").
+_STRONG_SPEECH = {"said", "says", "told", "added", "stated", "claimed", "denied", "rejected", "warned"}
+_PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
+_HEADLINE_SOURCE = re.compile(r"^(?P<who>[A-Z][\w .’'-]{1,40}):\s")
+_QUOTED_AS = re.compile(
+    r"(?:quoted (?P<a>[^,.;]+?) as saying|(?P<b>[A-Z][\w .-]+?) (?:was|were) (?:reported|quoted) as saying)"
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One actor × place × status, with the sentence that makes it.
+
+    ``start``/``end`` are offsets of the excerpt in the report's cleaned text;
+    ``place_start``/``actor_start``/``cue_start`` likewise for the words that
+    made the claim (``-1`` when there is no such word).
+    """
+
+    actor: str
+    country_code: str
+    force: str | None
+    status: str
+    claimant: str | None
+    place: str
+    place_id: str
+    place_name: str
+    lat: float
+    lon: float
+    precision: int
+    excerpt: str
+    start: int
+    end: int
+    date: str | None
+    cue: str | None = None
+    radius_km: float | None = None
+    place_start: int = -1
+    place_end: int = -1
+    actor_start: int = -1
+    actor_end: int = -1
+    cue_start: int = -1
+    cue_end: int = -1
+
+    def as_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class NamedPlace:
+    """A Syrian place a report names, whether or not a force is claimed there."""
+
+    place: str
+    place_id: str
+    place_name: str
+    lat: float
+    lon: float
+    precision: int
+    excerpt: str
+    start: int
+    end: int
+    place_start: int
+    place_end: int
+
+
+@dataclass(frozen=True)
+class Extraction:
+    claims: list[Claim]
+    places: list[NamedPlace]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraphs and headlines end sentences too."""
+    spans = []
+    for para in re.finditer(r"[^\n]+", text):
+        start = para.start()
+        for m in _SENTENCE_END.finditer(para.group()):
+            before = para.group()[: m.start()].rstrip(".!?\"”’)")
+            last = re.findall(r"[\w-]+$", before)
+            word = last[0].lower() if last else ""
+            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
+                continue
+            spans.append((start, para.start() + m.start()))
+            start = para.start() + m.end()
+        spans.append((start, para.end()))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _scopes(sentence: str) -> list[tuple[int, int]]:
+    """Parts of a sentence whose cues do not reach each other (offsets within it)."""
+    cuts = [0]
+    m = _CONCESSIVE.match(sentence)
+    if m:
+        cuts.append(m.end())
+    cuts += [m.end() for m in _SCOPE_SPLIT.finditer(sentence) if m.end() > cuts[-1]]
+    cuts = sorted(set(cuts)) + [len(sentence)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The comma-delimited stretch around a span, plus a relative clause hanging from it."""
+    left = max((m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)), default=0)
+    nxt = _CLAUSE_SEP.search(sentence, end)
+    right = nxt.start() if nxt else len(sentence)
+    rel = _RELATIVE.match(sentence, right)
+    if rel:
+        right = rel.end()
+    return left, right
+
+
+def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
+    """'place' (used as a location), 'speaker' (only speaks) or 'force'."""
+    s, e = m.start - offset, m.end - offset
+    before, after = sentence[max(0, s - 25) : s], sentence[e : e + 60]
+    if m.form in ("name", "metonym") and _PLACE_USAGE.search(before):
+        return "place"
+    if re.match(r"^-(?:based|backed)?\b", after) and after.startswith("-based"):
+        return "place"
+    if _SPEAKER_NOUN.match(after) or _SPEAKS_NEXT.match(after) or re.search(r"according to\s+(?:the\s+)?$", before, re.I):
+        return "speaker"
+    return "force"
+
+
+def _status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None]:
+    for status in _PRECEDENCE:
+        m = _CUE_RE[status].search(scope_text)
+        if m:
+            return status, m
+    return ("claimed" if attributed else "reported"), None
+
+
+class Extractor:
+    """Finds claims in reports with a gazetteer and an actor lexicon."""
+
+    def __init__(self, gazetteer: gz.Gazetteer | None = None, lexicon: actors_mod.ActorLexicon | None = None):
+        self.gazetteer = gazetteer if gazetteer is not None else gz.load()
+        self.lexicon = lexicon if lexicon is not None else actors_mod.load()
+
+    def __call__(self, report: Report) -> Extraction:
+        text = report.text
+        ref_year = (report.published or dt.date.today()).year
+        date = report.published.isoformat() if report.published else None
+        claims: list[Claim] = []
+        places: list[NamedPlace] = []
+        speakers: list[str] = []
+        for s_start, s_end in sentences(text):
+            sentence = text[s_start:s_end]
+            mentions = self.gazetteer.find(sentence)
+            actor_mentions = self.lexicon.find(sentence)
+            self._track_speakers(sentence, speakers)
+            for pm in mentions:
+                if pm.place.in_syria and pm.place.kind != "country":
+                    places.append(NamedPlace(
+                        pm.text, pm.place.place_id, pm.place.name, pm.place.lat, pm.place.lon, pm.precision,
+                        sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
+                    ))
+            if not actor_mentions or not _MILITARY.search(sentence):
+                continue
+            claims.extend(self._sentence_claims(
+                sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year, date,
+            ))
+        return Extraction(_dedupe(claims), places)
+
+    # -- one sentence -------------------------------------------------------------------------
+
+    def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year, date):
+        roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
+        attribution = self._attribution(sentence, speakers)
+        out = []
+        candidates = [pm for pm in mentions if self._is_site(sentence, pm, mentions, ref_year)]
+        for a, b in _scopes(sentence):
+            in_scope = [pm for pm in candidates if a <= pm.start < b]
+            precise = any(pm.precision <= 2 for pm in in_scope)
+            for pm in in_scope:
+                if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate"):
+                    continue  # the region only frames the precise places named with it
+                forces = _forces_for(sentence, pm, roles)
+                if not forces:
+                    continue
+                said_by, said_at, speaker = attribution
+                attributed = said_by is not None and (said_at is None or said_at <= pm.start)
+                status, cue = _status(sentence[a:b], attributed)
+                claimant = said_by if attributed else None
+                if status == "warned-about":
+                    claimant = _warner(roles, forces) or claimant
+                elif status == "denied" and speaker:
+                    claimant = speaker
+                for fm in forces:
+                    out.append(Claim(
+                        actor=fm.actor.actor, country_code=fm.actor.country_code, force=fm.actor.force,
+                        status=status, claimant=claimant, place=pm.text, place_id=pm.place.place_id,
+                        place_name=pm.place.name, lat=pm.place.lat, lon=pm.place.lon, precision=pm.precision,
+                        excerpt=sentence, start=s_start, end=s_end, date=date,
+                        cue=cue.group() if cue else None,
+                        radius_km=pm.place.radius_km if pm.precision >= 2 and pm.place.radius_km
+                        else (gz.NEAR_RADIUS_KM if pm.precision == 2 else None),
+                        place_start=s_start + pm.start, place_end=s_start + pm.end,
+                        actor_start=s_start + fm.start, actor_end=s_start + fm.end,
+                        cue_start=s_start + a + cue.start() if cue else -1,
+                        cue_end=s_start + a + cue.end() if cue else -1,
+                    ))
+        return out
+
+    def _is_site(self, sentence, pm, mentions, ref_year) -> bool:
+        """Whether a place mention can carry a claim at all."""
+        place = pm.place
+        if not place.in_syria or place.kind == "country":
+            return False
+        if pm.start == 0 and _DATELINE.match(sentence):
+            return False  # "DAMASCUS, Syria (North Press) –" says where the report was filed
+        before = sentence[max(0, pm.start - 40) : pm.start]
+        if _INSTITUTION_BEFORE.search(before):
+            return False
+        earlier = [o for o in mentions if o.end <= pm.start]
+        if earlier:
+            gap = sentence[earlier[-1].end : pm.start]
+            if place.precision >= earlier[-1].place.precision and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
+                return False
+            if re.search(r"\b(?:lies|lying|located|situated|sits)\b", gap, re.I):
+                return False
+        for rel in _RELATIVE.finditer(sentence):
+            if rel.start() < pm.start < rel.end() and not re.search(
+                r"\b(?:withdr|deploy|strik|struck|plans?)\w*", rel.group(), re.I
+            ):
+                return False
+        c_start, c_end = _clause(sentence, pm.start, pm.end)
+        for m in _YEAR.finditer(sentence[c_start:c_end]):
+            if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
+                return False
+        return True
+
+    # -- who says so ------------------------------------------------------------------------
+
+    def _track_speakers(self, sentence: str, speakers: list[str]) -> None:
+        for m in _QUOTED_AS.finditer(sentence):
+            speakers.append(_tidy(m.group("a") or m.group("b")))
+        for m in _SAID_THAT.finditer(sentence):
+            who = _tidy(m.group("who"))
+            if who and not _PRONOUN.match(who) and _is_subject(who):
+                speakers.append(_merge_speaker(who, speakers))
+
+    def _attribution(self, sentence: str, speakers: list[str]) -> tuple[str | None, int | None, str | None]:
+        """(source, offset from which it holds, speaker) for a sentence.
+
+        The source is who the sentence attributes its content to ("according
+        to X", "X said that"); the speaker is the subject of a speech verb, who
+        is the claimant of a denial.
+        """
+        speaker, said_at = self._speaker(sentence, speakers)
+        head = _HEADLINE_SOURCE.match(sentence)
+        if head:
+            return head.group("who"), None, speaker
+        m = _ATTRIBUTION.search(sentence)
+        if m:
+            if m.group("acc"):
+                return _tidy(re.split(r"\s+who\b", m.group("acc"))[0]), None, speaker
+            if m.group("rep"):
+                return "reports", None, speaker
+            return (speaker, said_at, speaker) if speaker else (None, None, None)
+        return speaker, said_at, speaker
+
+    def _speaker(self, sentence: str, speakers: list[str]) -> tuple[str | None, int | None]:
+        for m in _SAID_THAT.finditer(sentence):
+            verb = m.group("verb").lower()
+            if verb not in _STRONG_SPEECH and not m.group("that"):
+                continue
+            who = _tidy(m.group("who"))
+            if not who or not _is_subject(who):
+                continue
+            if _PRONOUN.match(who):
+                who = _resolve_pronoun(who, speakers)
+            return who, m.end("verb")
+        return None, None
+
+
+def _forces_for(sentence, pm, roles):
+    """The actor mentions a sentence puts at a place: the nearest group before it, else after."""
+    forces = [(m, r) for m, r in roles if r == "force"]
+    before = [m for m, _ in forces if m.end <= pm.start]
+    after = [m for m, _ in forces if m.start >= pm.end]
+    group = _group(sentence, before, reverse=True) or _group(sentence, after, reverse=False)
+    if not group:  # a named force that also speaks ("the IDF stressed that…") is still a force
+        group = [m for m, r in roles if r == "speaker" and m.form == "force"][:1]
+    seen, out = set(), []
+    for m in group:
+        if m.actor.actor not in seen:
+            seen.add(m.actor.actor)
+            out.append(m)
+    return out
+
+
+def _group(sentence, mentions, reverse):
+    """The nearest actor mention and those listed with it ("Israeli, Turkish and Russian forces")."""
+    if not mentions:
+        return []
+    ordered = list(reversed(mentions)) if reverse else list(mentions)
+    group = [ordered[0]]
+    for m in ordered[1:]:
+        a, b = (m, group[-1]) if reverse else (group[-1], m)
+        gap = sentence[a.end : b.start]
+        if re.fullmatch(r"[\s,]*(?:and|or|as well as)?[\s,]*", gap) or a.actor == b.actor and len(gap) < 4:
+            group.append(m)
+        else:
+            break
+    return sorted(group, key=lambda m: m.start)
+
+
+def _warner(roles, forces) -> str | None:
+    targets = {m.actor.actor for m in forces}
+    others = [m for m, r in roles if m.actor.actor not in targets]
+    speaking = [m for m in others if _role_is(roles, m, "speaker")]
+    pick = (speaking or others or [None])[0]
+    return pick.actor.actor if pick else None
+
+
+def _role_is(roles, mention, role) -> bool:
+    return any(m is mention and r == role for m, r in roles)
+
+
+def _tidy(who: str | None) -> str | None:
+    if not who:
+        return None
+    who = re.sub(r"^\s*(?:however|but|and|also|on \w+day|earlier today)\b[\s,]*", "", who.strip(), flags=re.I)
+    who = re.sub(r"\s+(?:on \w+day|earlier today|in (?:January|February|March|April|May|June|July|August"
+                 r"|September|October|November|December))(?:\s+morning)?$", "", who)
+    acronym = re.search(r"\(([A-Z]{2,})\)", who)
+    if acronym:
+        return acronym.group(1)
+    who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.I).strip(" ,")
+    return who or None
+
+
+def _is_subject(who: str) -> bool:
+    """A plausible speaker: short, and not a clause that merely ends in a noun."""
+    return len(who.split()) <= 8 and not re.search(r"\b(?:that|which|if|when|because)\b", who, re.I)
+
+
+def _merge_speaker(who: str, speakers: list[str]) -> str:
+    """'the sources' after 'sources at the Turkish Defense Ministry' is the same speaker."""
+    for earlier in reversed(speakers):
+        if who.lower() in earlier.lower() or who.lower().rstrip("s") in earlier.lower():
+            return earlier
+    return who
+
+
+def _resolve_pronoun(pronoun: str, speakers: list[str]) -> str:
+    for earlier in reversed(speakers):
+        if not _PRONOUN.match(earlier):
+            return earlier
+    return pronoun
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen, out = set(), []
+    for c in claims:
+        key = (c.actor, c.place_id, c.status, c.start)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def extract(report: Report, extractor: Extractor | None = None) -> Extraction:
+    """Claims and named places of one report (see ``Extractor``)."""
+    return (extractor or Extractor())(report)

@@ -1,0 +1,113 @@
+"""Command line: ``python -m footprint extract|geocode|ingest|export``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import features as feat
+from . import reports, snapshot, store
+from .errors import FootprintError
+
+
+def _extract(args) -> int:
+    from .claims import Extractor
+
+    if args.file == "-":
+        report = reports.from_bytes(sys.stdin.buffer.read(), "stdin.txt")
+    else:
+        report = reports.from_path(args.file)
+    extraction = Extractor()(report)
+    print(json.dumps([c.as_json() for c in extraction.claims], ensure_ascii=False, indent=2))
+    return 0
+
+
+def _geocode(args) -> int:
+    from geopy.exc import GeocoderQueryError
+
+    from .geocoding import GazetteerGeocoder, answer
+
+    geocoder = GazetteerGeocoder()
+    found = 0
+    for name in args.names:
+        try:
+            location = geocoder.geocode(name)
+        except GeocoderQueryError as err:
+            print(f"footprint geocode: {err}", file=sys.stderr)
+            location = None
+        result = answer(name, location)
+        found += result is not None
+        print(json.dumps(result, ensure_ascii=False))
+    return 0 if found else 1
+
+
+def _ingest(args) -> int:
+    from .ingestion import ingest_all
+
+    engine = store.connect(args.db)
+    failed = 0
+    for outcome in ingest_all(engine, args.targets):
+        if outcome.error:
+            failed += 1
+            print(f"refused  {outcome.name}: {outcome.error}", file=sys.stderr)
+        else:
+            r = outcome.result
+            state = "stored " if r.added else "already"
+            print(f"{state}  {r.title or outcome.name}: {r.claims} claims, {r.places} places named")
+    return 1 if failed else 0
+
+
+def _export(args) -> int:
+    engine = store.connect(args.db)
+    features = feat.claim_features(store.claims(engine))
+    actors = {f.actor for f in features if f.actor}
+    if args.actor:
+        unknown = set(args.actor) - actors
+        if unknown:
+            raise FootprintError(f"no claims for {', '.join(sorted(unknown))}; known: {', '.join(sorted(actors))}")
+        actors = set(args.actor)
+    if args.places_named:
+        features += feat.place_features(store.named_places(engine))
+    selection = feat.Selection(frozenset(actors), places_named=args.places_named)
+    text = snapshot.dumps(snapshot.snapshot(features, selection))
+    if args.output and args.output != "-":
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        print(text)
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument("--db", metavar="URL", help="SQLAlchemy URL of the store "
+                    f"(default: ${store.ENV_VAR}, else sqlite:///./{store.DEFAULT_FILE})")
+    p = argparse.ArgumentParser(prog="python -m footprint",
+                                description="Foreign military presence in Syria, from the reports that claim it.")
+    sub = p.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("extract", help="print the claims of one report as JSON (stores nothing)")
+    s.add_argument("file", help="a .txt, .html or .md report, or - for standard input")
+    s.set_defaults(run=_extract)
+    s = sub.add_parser("geocode", help="print the best gazetteer match for each name, one JSON line each")
+    s.add_argument("names", nargs="+", metavar="NAME")
+    s.set_defaults(run=_geocode)
+    s = sub.add_parser("ingest", parents=[db], help="clean, extract, geocode and store reports")
+    s.add_argument("targets", nargs="+", metavar="PATH|URL", help="report files, folders of them, or URLs")
+    s.set_defaults(run=_ingest)
+    s = sub.add_parser("export", parents=[db], help="write a GeoJSON snapshot of the store")
+    s.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
+    s.add_argument("--actor", action="append", metavar="ACTOR", help="only this actor's layer (repeatable)")
+    s.add_argument("--places-named", action="store_true", help="include the grey 'Places named' layer")
+    s.set_defaults(run=_export)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except FootprintError as err:
+        print(f"footprint {args.command}: {err}", file=sys.stderr)
+        return 2

@@ -1,0 +1,76 @@
+"""The sidebar's source cards: report, status, claimant, and the excerpt with
+the place, the actor and the status cue highlighted.
+
+Report text is untrusted: every piece is escaped before it meets HTML, and a
+link is only made of an http(s) URL.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+from .features import Feature, Source
+from .maps import status_svg
+
+
+def highlight(excerpt: str, spans: list[tuple[int, int, str]]) -> str:
+    """Escaped ``excerpt`` with ``<mark class=…>`` around each (start, end, css class) span.
+
+    Spans that are absent (negative), out of range or overlap an earlier one are skipped.
+    """
+    out, pos = [], 0
+    for start, end, cls in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(excerpt)):
+        if start < pos:
+            continue
+        out.append(html.escape(excerpt[pos:start]))
+        out.append(f'<mark class="{html.escape(cls, quote=True)}">{html.escape(excerpt[start:end])}</mark>')
+        pos = end
+    out.append(html.escape(excerpt[pos:]))
+    return "".join(out)
+
+
+def safe_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    parsed = urlparse(url)
+    return url if parsed.scheme in ("http", "https") and parsed.netloc else None
+
+
+def source_card(source: Source, feature: Feature, color: str) -> str:
+    """One source behind a feature, as a block of escaped HTML."""
+    e = html.escape
+    title = e(source.title or "untitled report")
+    url = safe_url(source.url)
+    heading = f'<a href="{e(url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>' if url else title
+    meta = " · ".join(e(x) for x in (source.publisher, source.published or "date unknown") if x)
+    if feature.actor:
+        what = (f"{status_svg(source.status, color, 14)} <b>{e(feature.actor)}</b> at <b>{e(feature.place_name)}</b>"
+                f": <i>{e(source.status)}</i>")
+        who = f"<br><span class='fp-claimant'>on the word of: {e(source.claimant)}</span>" if source.claimant else ""
+    else:
+        what = f"{status_svg('named', color, 14)} <b>{e(feature.place_name)}</b> named"
+        who = ""
+    text = highlight(source.excerpt, [
+        (*source.place_span, "fp-place"), (*source.actor_span, "fp-actor"), (*source.cue_span, "fp-cue"),
+    ])
+    return (
+        f'<div class="fp-card" style="border-left:4px solid {e(color, quote=True)}">'
+        f'<div class="fp-card-title">{heading}</div><div class="fp-card-meta">{meta}</div>'
+        f"<div>{what}{who}</div><blockquote class='fp-excerpt'>{text}</blockquote></div>"
+    )
+
+
+CARD_CSS = """
+<style>
+.fp-card{padding:6px 8px;margin:6px 0 10px 0;background:rgba(127,127,127,0.06);border-radius:4px;font-size:0.9rem}
+.fp-card-title{font-weight:600}
+.fp-card-meta{color:#666;font-size:0.8rem;margin-bottom:2px}
+.fp-claimant{color:#555;font-size:0.85rem}
+.fp-excerpt{margin:4px 0 0 0;padding-left:8px;border-left:2px solid #ccc;font-size:0.88rem}
+mark.fp-place{background:#ffe58a;padding:0 2px}
+mark.fp-actor{background:#b9e3ff;padding:0 2px}
+mark.fp-cue{background:#ffc9c9;padding:0 2px}
+.fp-legend-row{font-size:0.85rem;line-height:1.6}
+</style>
+"""

@@ -1,0 +1,166 @@
+"""Map features: stored claims merged into one feature per (actor, place, status).
+
+The map, the sidebar and the snapshot all draw from the same list of
+features, filtered by the same ``Selection``, so that the snapshot holds
+exactly what the map shows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .store import StoredClaim, StoredPlace
+
+PLACES_LAYER = "Places named"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One report's support for a feature: the sentence, and whose word it is."""
+
+    report_id: str
+    title: str
+    publisher: str
+    url: str
+    published: str | None
+    claimant: str | None
+    excerpt: str
+    status: str
+    place: str
+    actor_text: str
+    cue: str | None
+    # offsets of the highlighted words inside ``excerpt``; (-1, -1) when absent
+    place_span: tuple[int, int] = (-1, -1)
+    actor_span: tuple[int, int] = (-1, -1)
+    cue_span: tuple[int, int] = (-1, -1)
+
+
+@dataclass
+class Feature:
+    """What one marker stands for. ``lat``/``lon`` in WGS84 degrees."""
+
+    key: str
+    layer: str
+    actor: str | None
+    country_code: str | None
+    force: str | None
+    status: str | None
+    place_id: str
+    place_name: str
+    lat: float
+    lon: float
+    precision: int
+    radius_km: float | None
+    sources: list[Source] = field(default_factory=list)
+
+    @property
+    def dates(self) -> list[str]:
+        return sorted({s.published for s in self.sources if s.published})
+
+    @property
+    def first_date(self) -> str | None:
+        return self.dates[0] if self.dates else None
+
+    @property
+    def last_date(self) -> str | None:
+        return self.dates[-1] if self.dates else None
+
+    @property
+    def n_reports(self) -> int:
+        return len({s.report_id for s in self.sources})
+
+    @property
+    def tooltip(self) -> str:
+        """The text under the pointer; also how a click is traced back to this feature."""
+        n = self.n_reports
+        if self.actor is None:
+            return f"{self.place_name} — named in {n} report{'s' if n != 1 else ''}"
+        return f"{self.place_name} — {self.actor}, {self.status} ({n} source{'s' if n != 1 else ''})"
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What is switched on: actor layers, and whether the "Places named" layer shows."""
+
+    actors: frozenset[str]
+    places_named: bool = False
+
+    def keeps(self, feature: Feature) -> bool:
+        if feature.layer == PLACES_LAYER:
+            return self.places_named
+        return feature.actor in self.actors
+
+
+def _span(start: int, end: int, base: int) -> tuple[int, int]:
+    return (start - base, end - base) if start >= 0 else (-1, -1)
+
+
+def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
+    """One feature per (actor, place, status), sources in report order."""
+    features: dict[tuple, Feature] = {}
+    for item in stored:
+        c, src = item.claim, item.source
+        key = (c.actor, c.place_id, c.status)
+        feature = features.get(key)
+        if feature is None:
+            feature = features[key] = Feature(
+                key="|".join(key), layer=c.actor, actor=c.actor, country_code=c.country_code, force=c.force,
+                status=c.status, place_id=c.place_id, place_name=c.place_name, lat=c.lat, lon=c.lon,
+                precision=c.precision, radius_km=c.radius_km,
+            )
+        elif c.precision < feature.precision:
+            feature.precision, feature.radius_km = c.precision, c.radius_km
+        feature.sources.append(Source(
+            report_id=src.report_id, title=src.title, publisher=src.publisher, url=src.url,
+            published=c.date or src.published, claimant=c.claimant, excerpt=c.excerpt, status=c.status,
+            place=c.place, actor_text=c.excerpt[c.actor_start - c.start : c.actor_end - c.start]
+            if c.actor_start >= 0 else c.actor, cue=c.cue,
+            place_span=_span(c.place_start, c.place_end, c.start),
+            actor_span=_span(c.actor_start, c.actor_end, c.start),
+            cue_span=_span(c.cue_start, c.cue_end, c.start),
+        ))
+    return list(features.values())
+
+
+def place_features(stored: Iterable[StoredPlace]) -> list[Feature]:
+    """One grey feature per named place, with every sentence that names it."""
+    features: dict[str, Feature] = {}
+    for item in stored:
+        p, src = item.place, item.source
+        feature = features.get(p.place_id)
+        if feature is None:
+            feature = features[p.place_id] = Feature(
+                key=f"{PLACES_LAYER}|{p.place_id}", layer=PLACES_LAYER, actor=None, country_code=None, force=None,
+                status=None, place_id=p.place_id, place_name=p.place_name, lat=p.lat, lon=p.lon,
+                precision=p.precision, radius_km=None,
+            )
+        if any(s.report_id == src.report_id and s.excerpt == p.excerpt for s in feature.sources):
+            continue
+        feature.sources.append(Source(
+            report_id=src.report_id, title=src.title, publisher=src.publisher, url=src.url,
+            published=src.published, claimant=None, excerpt=p.excerpt, status="named", place=p.place,
+            actor_text="", cue=None, place_span=_span(p.place_start, p.place_end, p.start),
+        ))
+    return list(features.values())
+
+
+def layers(features: Iterable[Feature]) -> list[tuple[str, int]]:
+    """(actor layer, number of features) in a stable order: most features first, then by name."""
+    counts: dict[str, int] = {}
+    for f in features:
+        if f.layer != PLACES_LAYER:
+            counts[f.layer] = counts.get(f.layer, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def select_features(features: Iterable[Feature], selection: Selection) -> list[Feature]:
+    return [f for f in features if selection.keeps(f)]
+
+
+def clicked(features: Iterable[Feature], tooltip: str | None) -> Feature | None:
+    """The feature whose tooltip text the map reported as clicked, if it is still shown."""
+    if not tooltip:
+        return None
+    wanted = " ".join(tooltip.split())
+    return next((f for f in features if " ".join(f.tooltip.split()) == wanted), None)

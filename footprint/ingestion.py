@@ -1,0 +1,89 @@
+"""Ingestion: from files, folders, URLs or pasted text to stored claims.
+
+Each report is read and checked whole before anything is stored, so a bad
+report leaves the store as it was.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+
+from . import reports, store
+from .claims import Extractor
+from .errors import IngestError
+
+USER_AGENT = "Footprint/0.1 (+https://github.com/; report ingestion)"
+FETCH_TIMEOUT_S = 20
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one input: stored, already there, or refused with a reason."""
+
+    name: str
+    result: store.IngestResult | None = None
+    error: str | None = None
+
+
+def fetch(url: str, timeout: float = FETCH_TIMEOUT_S) -> reports.Report:
+    """Download one page and read it as a report."""
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            data = response.read(reports.MAX_REPORT_BYTES + 1)
+            ctype = response.headers.get_content_type()
+    except urllib.error.HTTPError as err:
+        raise IngestError(f"{url} answered HTTP {err.code} ({err.reason}): check the address") from err
+    except (urllib.error.URLError, TimeoutError, OSError) as err:
+        reason = getattr(err, "reason", err)
+        raise IngestError(f"could not fetch {url}: {reason}") from err
+    text = reports.decode(data, url)
+    if ctype in ("text/html", "application/xhtml+xml") or reports._looks_like_html(text):
+        return reports.from_html(text, filename=url, url=url)
+    return reports.from_text(text, filename=url, url=url)
+
+
+def expand(targets: Iterable[str]) -> Iterator[str]:
+    """Paths, folders (their report files, sorted) and URLs, in order."""
+    for target in targets:
+        path = Path(target)
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in reports.SUFFIXES and p.is_file())
+            if not files:
+                raise IngestError(f"{target} holds no .txt, .html or .md files")
+            yield from (str(p) for p in files if p.name.lower() != "readme.md")
+        else:
+            yield target
+
+
+def load(target: str) -> reports.Report:
+    if target.startswith(("http://", "https://")):
+        return fetch(target)
+    return reports.from_path(target)
+
+
+def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor | None = None) -> store.IngestResult:
+    extraction = (extractor or Extractor())(report)
+    return store.ingest(engine, report, extraction)
+
+
+def ingest_all(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None) -> list[Outcome]:
+    """Ingest every target; one failing does not stop the others."""
+    extractor = extractor or Extractor()
+    outcomes = []
+    try:
+        names = list(expand(targets))
+    except IngestError as err:
+        return [Outcome(name=str(err).split(" ", 1)[0], error=str(err))]
+    for name in names:
+        try:
+            outcomes.append(Outcome(name, ingest_report(engine, load(name), extractor)))
+        except IngestError as err:
+            outcomes.append(Outcome(name, error=str(err)))
+    return outcomes

@@ -1,0 +1,200 @@
+"""The Folium map: one layer per foreign actor, a marker shape per status.
+
+Nothing here calls Streamlit. ``base_map`` is the part that does not change
+when layers are switched (outlines, optional tiles); ``layer_groups`` builds
+the switchable layers, so the page can swap them without redrawing the map.
+Every piece of text that came from a report is HTML-escaped here.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from collections.abc import Iterable
+
+import folium
+
+from . import webassets
+from .features import PLACES_LAYER, Feature
+
+SYRIA_CENTER = (35.0, 38.5)  # lat, lon
+SYRIA_BOUNDS = [(32.3, 35.6), (37.4, 42.4)]  # [(south, west), (north, east)]
+PLACES_COLOR = "#6b6b6b"
+OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+
+_SHAPES = {
+    "reported": '<circle cx="9" cy="9" r="6.5" fill="{c}" stroke="#fff" stroke-width="1.5"/>',
+    "claimed": '<circle cx="9" cy="9" r="6" fill="#fff" stroke="{c}" stroke-width="3"/>',
+    "planned": '<polygon points="9,1.5 16.5,9 9,16.5 1.5,9" fill="#fff" stroke="{c}" stroke-width="2.5" '
+               'stroke-dasharray="3 2"/>',
+    "warned-about": '<polygon points="9,1.5 16.8,15.5 1.2,15.5" fill="{c}" stroke="#fff" stroke-width="1.2"/>'
+                    '<rect x="8.1" y="6.5" width="1.8" height="5" fill="#fff"/>'
+                    '<rect x="8.1" y="12.5" width="1.8" height="1.8" fill="#fff"/>',
+    "denied": '<circle cx="9" cy="9" r="6.5" fill="#fff" stroke="{c}" stroke-width="2"/>'
+              '<path d="M5,5 L13,13 M13,5 L5,13" stroke="{c}" stroke-width="2.2"/>',
+    "withdrawn": '<rect x="2.5" y="2.5" width="13" height="13" fill="#fff" stroke="{c}" stroke-width="2.5"/>'
+                 '<path d="M5.5,9 H12.5 M9.5,6 L12.5,9 L9.5,12" stroke="{c}" stroke-width="1.8" fill="none"/>',
+    "struck": '<polygon points="9,0.5 11.2,6.3 17.5,6.5 12.5,10.4 14.3,16.8 9,13 3.7,16.8 5.5,10.4 0.5,6.5 6.8,6.3" '
+              'fill="{c}" stroke="#fff" stroke-width="1"/>',
+    "named": '<circle cx="9" cy="9" r="4" fill="{c}" stroke="#fff" stroke-width="1.2"/>',
+}
+STATUS_MEANING = {
+    "reported": "stated as fact",
+    "claimed": "attributed, alleged, reportedly",
+    "planned": "intended, negotiated, under construction",
+    "warned-about": "a third party warns against it",
+    "denied": "denied by the actor or another party",
+    "withdrawn": "forces left, base handed over",
+    "struck": "the actor struck there",
+}
+_ICON = 18  # px
+
+
+def js_safe(text: str) -> str:
+    """HTML-escaped text that is also inert inside the JS template literals folium writes."""
+    return html.escape(text, quote=True).replace("`", "&#96;").replace("$", "&#36;").replace("\\", "&#92;")
+
+
+def status_svg(status: str, color: str, size: int = _ICON) -> str:
+    """An inline SVG of the marker shape for a status (also used by the legend)."""
+    shape = _SHAPES.get(status, _SHAPES["reported"]).format(c=html.escape(color, quote=True))
+    return f'<svg width="{size}" height="{size}" viewBox="0 0 18 18" aria-hidden="true">{shape}</svg>'
+
+
+def base_map(*, tiles: bool = False) -> folium.Map:
+    """Syria over offline country outlines; OpenStreetMap tiles only when asked for."""
+    m = folium.Map(location=SYRIA_CENTER, zoom_start=6, tiles=None, control_scale=True,
+                   prefer_canvas=False, max_bounds=False)
+    folium.GeoJson(
+        webassets.outlines(),
+        name="Country outlines (Natural Earth)",
+        style_function=_outline_style,
+        interactive=False,
+        control=False,
+    ).add_to(m)
+    if tiles:
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", control=False).add_to(m)
+    m.fit_bounds(SYRIA_BOUNDS)
+    webassets.localize(m)
+    return m
+
+
+def _outline_style(feature: dict) -> dict:
+    syria = feature["properties"].get("name") == "Syria"
+    return {
+        "color": "#444" if syria else "#999",
+        "weight": 2 if syria else 0.8,
+        "fillColor": "#f4efe4" if syria else "#e9eef2",
+        "fillOpacity": 1.0,
+    }
+
+
+def offsets(features: Iterable[Feature]) -> dict[str, tuple[int, int]]:
+    """Pixel offsets that keep markers at the same point side by side (their latlng stays true)."""
+    at: dict[tuple[float, float], list[Feature]] = defaultdict(list)
+    for f in features:
+        at[(round(f.lat, 4), round(f.lon, 4))].append(f)
+    out = {}
+    for group in at.values():
+        wide = 120 if any(f.precision == 4 for f in group) else _ICON + 3
+        n = len(group)
+        for i, f in enumerate(sorted(group, key=lambda f: f.key)):
+            if f.precision == 4:
+                out[f.key] = (0, -24 * i)  # country-wide badges stack upwards
+            else:
+                out[f.key] = (int((i - (n - 1) / 2) * wide), 0)
+    return out
+
+
+def popup_html(feature: Feature) -> str:
+    e = js_safe
+    n = feature.n_reports
+    if feature.actor is None:
+        body = f"named in {n} report{'s' if n != 1 else ''}"
+        return f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>{e(body)}</div>'
+    force = f" ({e(feature.force)})" if feature.force and feature.force != feature.actor else ""
+    return (
+        f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>'
+        f"{e(feature.actor)}{force}: <i>{e(feature.status or '')}</i><br>"
+        f"{n} source{'s' if n != 1 else ''} · precision {feature.precision}</div>"
+    )
+
+
+def _icon(feature: Feature, color: str, offset: tuple[int, int]) -> folium.DivIcon:
+    e = lambda s: js_safe(s or "")  # noqa: E731
+    data = f'data-layer="{e(feature.layer)}" data-status="{e(feature.status or "named")}" data-place="{e(feature.place_name)}"'
+    if feature.precision == 4 and feature.actor:
+        label = f"{feature.actor}: {feature.status} (country-wide)"
+        inner = (f'<div class="fp-marker fp-badge" {data} style="border-color:{e(color)}">'
+                 f'{status_svg(feature.status, color, 12)} {e(label)}</div>')
+        width = 210
+        return folium.DivIcon(html=inner, icon_size=(width, 20),
+                              icon_anchor=(width // 2 - offset[0], 10 - offset[1]), class_name="fp-icon")
+    status = feature.status or "named"
+    inner = f'<div class="fp-marker" {data}>{status_svg(status, color)}</div>'
+    half = _ICON // 2
+    return folium.DivIcon(html=inner, icon_size=(_ICON, _ICON),
+                          icon_anchor=(half - offset[0], half - offset[1]), class_name="fp-icon")
+
+
+def layer_group(name: str, features: list[Feature], color: str,
+                offsets_px: dict[str, tuple[int, int]]) -> folium.FeatureGroup:
+    """One actor's layer (or the grey "Places named" layer) with its markers and uncertainty."""
+    group = folium.FeatureGroup(name=name, show=True)
+    for f in features:
+        if f.actor and f.precision in (2, 3) and f.radius_km:
+            folium.Circle(
+                location=(f.lat, f.lon), radius=f.radius_km * 1000, color=color, weight=1.5,
+                dash_array="6 4", fill=True, fill_color=color, fill_opacity=0.10 if f.precision == 2 else 0.05,
+                interactive=False,
+            ).add_to(group)
+        folium.Marker(
+            location=(f.lat, f.lon),
+            icon=_icon(f, color, offsets_px.get(f.key, (0, 0))),
+            tooltip=folium.Tooltip(js_safe(f.tooltip)),
+            popup=folium.Popup(popup_html(f), max_width=280),
+        ).add_to(group)
+    webassets.localize(group)
+    return group
+
+
+def layer_groups(features: list[Feature], colors: dict[str, str]) -> list[folium.FeatureGroup]:
+    """A FeatureGroup per layer present in ``features``: actors in the given order, places named last."""
+    by_layer: dict[str, list[Feature]] = defaultdict(list)
+    for f in features:
+        by_layer[f.layer].append(f)
+    offsets_px = offsets(features)
+    groups = []
+    for layer, items in by_layer.items():
+        if layer == PLACES_LAYER:
+            continue
+        groups.append(layer_group(layer, items, colors.get(layer, "#555"), offsets_px))
+    if PLACES_LAYER in by_layer:
+        groups.append(layer_group(PLACES_LAYER, by_layer[PLACES_LAYER], PLACES_COLOR, offsets_px))
+    return groups
+
+
+def build(features: list[Feature], colors: dict[str, str], *, tiles: bool = False) -> folium.Map:
+    """A complete map with every layer drawn in (for export, tests and the README screenshot)."""
+    m = base_map(tiles=tiles)
+    for group in layer_groups(features, colors):
+        group.add_to(m)
+    return m
+
+
+def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
+    """Actor colours and status shapes, as escaped HTML for the sidebar."""
+    e = html.escape
+    actors_row = " ".join(
+        f'<span style="white-space:nowrap"><span style="display:inline-block;width:10px;height:10px;'
+        f'background:{e(colors.get(name, "#555"), quote=True)};border-radius:2px"></span> {e(name)}</span>'
+        for name, _ in layers
+    )
+    shapes = "".join(
+        f'<div class="fp-legend-row">{status_svg(status, "#333", 14)} <b>{e(status)}</b>: {e(meaning)}</div>'
+        for status, meaning in STATUS_MEANING.items()
+    )
+    circles = ('<div class="fp-legend-row">dashed circle: “near” a place (~25 km) or a region\'s extent; '
+               'rounded badge: country-wide (precision 4)</div>')
+    return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}'

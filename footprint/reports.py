@@ -1,0 +1,232 @@
+"""A report: its metadata, its original text, and the cleaned text claims point into.
+
+Reports arrive as pasted text, as files in the header format of the bundled
+samples (``title:``/``source:``/``url:``/``published:`` lines, then ``---``),
+or as HTML. Cleaning drops the clutter news pages carry (advertisement and
+audio-player lines, comment forms, "Latest News" blocks with unrelated
+stories) so that a teaser about Gaza never becomes a claim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import IngestError
+
+
+#: Largest report accepted, in bytes; a longer text is almost surely not one report.
+MAX_REPORT_BYTES = 2_000_000
+SUFFIXES = (".txt", ".md", ".html", ".htm")
+HEADER_KEYS = ("title", "source", "url", "published", "based-on", "note")
+
+# A line that is page furniture on its own.
+_JUNK_LINE = re.compile(
+    r"""^\s*(?:
+        -?\s*advertisement\s*-?
+      | getting\ your\ .*audio\ player\ ready.*
+      | listen\ to\ (?:this\ )?article.*
+      | leave\ a\ reply | leave\ a\ comment | post\ a\ comment
+      | please\ enter\ your\ (?:comment|name|email)(?:\ (?:address\ )?here)?!?
+      | save\ my\ name,\ email.*
+      | must\ read | share(?:\ this)?(?:\ article)?:? | tweet | print | email
+      | (?:share\ on\ )?(?:facebook|twitter|whatsapp|telegram|linkedin|x)
+      | read\ (?:also|more):?.* | also\ read:?.* | see\ also:.*
+      | sign\ up\ for\ .*newsletter.* | subscribe(?:\ now)?
+      | click\ here\ to\ .*
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A heading after which the page lists other stories: the rest is dropped.
+_TAIL_HEADING = re.compile(
+    r"""^\s*(?:latest\ news|more\ articles\ like\ this|related\ (?:articles|news|stories|posts)
+      |more\ from\ .*|most\ (?:read|popular)|you\ may\ also\ like|recommended(?:\ for\ you)?
+      |trending(?:\ now)?|popular\ posts|editor'?s\ picks|more\ stories|top\ stories)\s*:?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True)
+class Report:
+    """One report, cleaned.
+
+    ``text`` is the cleaned text; claim offsets point into it. ``original``
+    is what was given, kept so extraction can be re-run.
+    """
+
+    text: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: dt.date | None = None
+    original: str = ""
+    filename: str = ""
+    notes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def report_id(self) -> str:
+        """Stable identity: the same cleaned text is the same report."""
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+    @property
+    def label(self) -> str:
+        return self.title or self.filename or self.text[:60]
+
+
+def parse_date(value: str | None) -> dt.date | None:
+    """An ISO date (``2025-06-05``) or ``None`` for empty/unknown values."""
+    value = (value or "").strip()
+    if not value or value.lower() == "unknown":
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def decode(data: bytes, name: str = "report") -> str:
+    """Bytes to text, refusing what is empty, too large or not text."""
+    if not data or not data.strip():
+        raise IngestError(f"{name} is empty: paste or upload the text of a report")
+    if len(data) > MAX_REPORT_BYTES:
+        raise IngestError(
+            f"{name} is {len(data) / 1e6:.1f} MB; one report is at most "
+            f"{MAX_REPORT_BYTES / 1e6:.0f} MB of text: split it or upload the article alone"
+        )
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"{name} looks binary, not text: expected a .txt, .html or .md file")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise IngestError(f"{name} is not readable text (neither UTF-8 nor Windows-1252)")
+
+
+def split_header(raw: str) -> tuple[dict[str, str], str]:
+    """Split the ``key: value`` header (ended by a ``---`` line) from the body.
+
+    Text without such a header comes back whole, with an empty header.
+    """
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    header: dict[str, str] = {}
+    for i, line in enumerate(lines[:20]):
+        if line.strip() == "---":
+            if header:
+                return header, "\n".join(lines[i + 1 :])
+            break
+        key, sep, value = line.partition(":")
+        if not sep or key.strip().lower() not in HEADER_KEYS:
+            break
+        header[key.strip().lower()] = value.strip()
+    return {}, "\n".join(lines)
+
+
+def clean_text(body: str, title: str = "") -> str:
+    """Drop page furniture, keep the article's paragraphs.
+
+    Paragraphs come back separated by a blank line. A paragraph repeated later
+    (a standfirst the page prints again as the first paragraph) and a line that
+    only repeats the title are kept once.
+    """
+    kept: list[str] = []
+    for line in body.replace("\r\n", "\n").split("\n"):
+        stripped = " ".join(line.split())
+        if not stripped:
+            continue
+        if _TAIL_HEADING.match(stripped):
+            break
+        if _JUNK_LINE.match(stripped):
+            continue
+        kept.append(stripped)
+    title_key = _key(title)
+    out: list[str] = []
+    for i, para in enumerate(kept):
+        key = _key(para)
+        if title_key and key == title_key and i < 3 and out:
+            continue  # the page repeats the headline under its date line
+        if any(_key(later).startswith(key) for later in kept[i + 1 :]) and len(key) > 40:
+            continue  # a standfirst printed again in full below
+        out.append(para)
+    return "\n\n".join(out)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def from_text(raw: str, *, filename: str = "", title: str = "", url: str = "") -> Report:
+    """A report from pasted text, with or without the sample header."""
+    header, body = split_header(raw)
+    title = header.get("title") or title
+    text = clean_text(body, title)
+    if not text.strip():
+        raise IngestError(
+            f"{filename or 'the text'} has no article text left once page clutter is removed"
+        )
+    notes = {k: v for k, v in header.items() if k in ("based-on", "note")}
+    return Report(
+        text=text,
+        title=title,
+        source=header.get("source", ""),
+        url=_clean_url(header.get("url", "")) or url,
+        published=parse_date(header.get("published")),
+        original=raw,
+        filename=filename,
+        notes=notes,
+    )
+
+
+def from_html(html: str, *, filename: str = "", url: str = "") -> Report:
+    """A report from an HTML page: trafilatura finds the article and its metadata."""
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, url=url or None)
+    if not text or not text.strip():
+        raise IngestError(
+            f"{filename or url or 'the page'} has no article text that could be found in its HTML"
+        )
+    meta = trafilatura.extract_metadata(html, default_url=url or None)
+    title = (meta.title if meta else "") or ""
+    report = from_text(text, filename=filename, title=title, url=url)
+    return Report(
+        text=report.text,
+        title=title,
+        source=(meta.sitename if meta else "") or "",
+        url=(meta.url if meta and meta.url else url) or "",
+        published=parse_date(meta.date if meta else None),
+        original=html,
+        filename=filename,
+    )
+
+
+def from_bytes(data: bytes, filename: str) -> Report:
+    """A report from an uploaded or local file, chosen by its suffix."""
+    suffix = Path(filename).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise IngestError(f"expected a .txt, .html or .md file, got {filename}")
+    raw = decode(data, filename)
+    if suffix in (".html", ".htm") or (suffix != ".md" and _looks_like_html(raw)):
+        return from_html(raw, filename=filename)
+    return from_text(raw, filename=filename)
+
+
+def from_path(path: str | Path) -> Report:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise IngestError(f"cannot read {path}: {err.strerror or err}") from err
+    return from_bytes(data, path.name)
+
+
+def _looks_like_html(raw: str) -> bool:
+    head = raw[:2000].lower()
+    return "<html" in head or "<!doctype html" in head or ("<body" in head and "</p>" in raw.lower())
+
+
+def _clean_url(url: str) -> str:
+    return url if url.startswith(("http://", "https://")) else ""

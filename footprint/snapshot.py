@@ -1,0 +1,109 @@
+"""GeoJSON snapshot (RFC 7946) of exactly the features on screen.
+
+This is the one place where (lat, lon) becomes [lon, lat].
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+
+from .errors import SnapshotError
+from .features import PLACES_LAYER, Feature, Selection
+
+ATTRIBUTION = (
+    "Place coordinates: Footprint gazetteer (GeoNames, CC BY 4.0, and public sources named per place "
+    "in data/gazetteer); country outlines: Natural Earth (public domain)."
+)
+_DECIMALS = 6
+
+
+def feature_geojson(feature: Feature) -> dict:
+    props = {
+        "layer": feature.layer,
+        "kind": "place-named" if feature.layer == PLACES_LAYER else "claim",
+        "actor": feature.actor,
+        "country_code": feature.country_code,
+        "force": feature.force,
+        "status": feature.status,
+        "place": feature.place_name,
+        "place_id": feature.place_id,
+        "precision": feature.precision,
+        "radius_km": feature.radius_km,
+        "first_date": feature.first_date,
+        "last_date": feature.last_date,
+        "n_reports": feature.n_reports,
+        "sources": [
+            {"title": s.title, "publisher": s.publisher, "url": s.url, "published": s.published,
+             "claimant": s.claimant, "excerpt": s.excerpt}
+            for s in feature.sources
+        ],
+    }
+    return {
+        "type": "Feature",
+        "id": feature.key,
+        "geometry": {
+            "type": "Point",
+            "coordinates": [round(feature.lon, _DECIMALS), round(feature.lat, _DECIMALS)],
+        },
+        "properties": props,
+    }
+
+
+def snapshot(features: Iterable[Feature], selection: Selection, *, generated_at: dt.datetime | None = None) -> dict:
+    """The FeatureCollection of ``features`` as filtered by ``selection``."""
+    generated_at = generated_at or dt.datetime.now(dt.timezone.utc)
+    chosen = [f for f in features if selection.keeps(f)]
+    return {
+        "type": "FeatureCollection",
+        "generated_at": generated_at.isoformat(timespec="seconds"),
+        "filters": {"actors": sorted(selection.actors), "places_named": selection.places_named},
+        "attribution": ATTRIBUTION,
+        "features": [feature_geojson(f) for f in chosen],
+    }
+
+
+def dumps(collection: dict) -> str:
+    return json.dumps(collection, ensure_ascii=False, indent=1)
+
+
+def filename(day: dt.date | None = None) -> str:
+    return f"footprint-snapshot-{(day or dt.date.today()).isoformat()}.geojson"
+
+
+def validate(collection: object) -> dict:
+    """Check that a parsed object is a snapshot-shaped FeatureCollection; return it.
+
+    Raises
+    ------
+    SnapshotError
+        Naming the first problem found.
+    """
+    if not isinstance(collection, dict) or collection.get("type") != "FeatureCollection":
+        raise SnapshotError("not a GeoJSON FeatureCollection (its 'type' must be 'FeatureCollection')")
+    features = collection.get("features")
+    if not isinstance(features, list):
+        raise SnapshotError("a FeatureCollection needs a 'features' list")
+    for i, f in enumerate(features):
+        geom = f.get("geometry") if isinstance(f, dict) else None
+        coords = geom.get("coordinates") if isinstance(geom, dict) else None
+        if not (isinstance(f, dict) and f.get("type") == "Feature" and isinstance(geom, dict)
+                and geom.get("type") == "Point" and isinstance(coords, list) and len(coords) == 2):
+            raise SnapshotError(f"feature {i} is not a Feature with a Point geometry")
+        lon, lat = coords
+        if not (isinstance(lon, (int, float)) and isinstance(lat, (int, float))
+                and -180 <= lon <= 180 and -90 <= lat <= 90):
+            raise SnapshotError(f"feature {i} has coordinates out of range: {coords}")
+        if not isinstance(f.get("properties"), dict):
+            raise SnapshotError(f"feature {i} has no properties object")
+    return collection
+
+
+def loads(text: str | bytes) -> dict:
+    """Parse and validate a snapshot, with a clear error for broken GeoJSON."""
+    try:
+        data = json.loads(text)
+    except (ValueError, UnicodeDecodeError) as err:
+        raise SnapshotError(f"not valid JSON: {err}") from err
+    return validate(data)
