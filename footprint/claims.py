@@ -78,7 +78,7 @@ _LOCATOR_BEFORE = re.compile(
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*", re.IGNORECASE)
 _CLAUSE_SEP = re.compile(r"[,;()—–]")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "adm", "sgt", "maj", "capt", "no",
+_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "adm", "sgt", "maj", "capt",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc"}
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 _SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)", re.IGNORECASE)
@@ -98,6 +98,11 @@ _SAID_THAT = re.compile(
     re.IGNORECASE,
 )
 # Verbs that attribute what follows without a "that" ("He said this called for…", "They rejected reports…").
+# "…, a monitor reported." attributes the whole sentence to its tail.
+_SAID_AT_END = re.compile(
+    r",\s*(?P<who>(?:the |a |an )?[^,]{2,60}?)\s+(?:said|reported|told [\w ]{2,30}|added|claimed|stated)"
+    r"(?:\s+on \w+day)?[.\"”’]*\s*$"
+)
 _STRONG_SPEECH = {"said", "says", "told", "added", "stated", "claimed", "denied", "rejected", "warned"}
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 _HEADLINE_SOURCE = re.compile(r"^(?P<who>[A-Z][\w .’'-]{1,40}):\s")
@@ -173,7 +178,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
         start = para.start()
         for m in _SENTENCE_END.finditer(para.group()):
             before = para.group()[: m.start()].rstrip(".!?\"”’)")
-            last = re.findall(r"[\w-]+$", before)
+            last = re.findall(r"[^\W\d_]+$", before)
             word = last[0].lower() if last else ""
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
@@ -347,6 +352,10 @@ class Extractor:
         head = _HEADLINE_SOURCE.match(sentence)
         if head:
             return head.group("who"), None, speaker
+        tail = _SAID_AT_END.search(sentence)
+        if tail and _is_subject(tail.group("who")):
+            who = _tidy(tail.group("who"))
+            return who, None, speaker or who
         m = _ATTRIBUTION.search(sentence)
         if m:
             if m.group("acc"):

@@ -1,0 +1,32 @@
+"""Shared fixtures: a real SQLite file per test, filled by ingesting the bundled samples."""
+
+from pathlib import Path
+
+import pytest
+
+from footprint import store
+from footprint.ingestion import ingest_all
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+SEED = SAMPLES / "2025-06-05-israel-warns-turkey-palmyra.txt"
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'footprint-test.db'}"
+
+
+@pytest.fixture
+def engine(db_url):
+    eng = store.connect(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def filled_engine(engine):
+    """The store after `python -m footprint ingest data/samples`."""
+    outcomes = ingest_all(engine, [str(SAMPLES)])
+    assert all(o.error is None for o in outcomes), [o.error for o in outcomes if o.error]
+    return engine

@@ -1,0 +1,217 @@
+"""Claim extraction: the seed report exactly, the gold annotations, and one row per phenomenon."""
+
+import json
+from pathlib import Path
+
+import pytest
+from geopy.distance import geodesic
+
+from footprint import claims, reports
+from footprint.geocoding import GazetteerGeocoder
+
+from .conftest import SAMPLES, SEED
+
+GOLD = Path(__file__).parent / "data" / "gold"
+# Gold place phrases that are descriptions rather than names, and the entry a reader means by them.
+GOLD_PLACE_IDS = {"northern region close to the Turkish border": "syr-northern-syria"}
+MATCH_KM = 15.0
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return claims.Extractor()
+
+
+@pytest.fixture(scope="module")
+def seed(extractor):
+    report = reports.from_path(SEED)
+    return report, extractor(report)
+
+
+# -- the seed report ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("actor, place_id, status, claimant, precision", [
+    ("Turkey", "syr-palmyra-region", "warned-about", "Israel", 2),
+    ("Turkey", "syr-northern-syria", "reported", None, 3),
+    ("Israel", "syr-airspace", "reported", None, 4),
+    ("Turkey", "syr-airspace", "reported", None, 4),
+    ("Russia", "syr-airspace", "reported", None, 4),
+    ("Iran", "syr-airspace", "reported", None, 4),
+])
+def test_seed_claims(seed, actor, place_id, status, claimant, precision):
+    _, extraction = seed
+    found = [c for c in extraction.claims if (c.actor, c.place_id, c.status) == (actor, place_id, status)]
+    assert found, f"no {actor}/{place_id}/{status} in {[(c.actor, c.place_id, c.status) for c in extraction.claims]}"
+    assert {c.claimant for c in found} == {claimant}
+    assert {c.precision for c in found} == {precision}
+
+
+def test_seed_airspace_claims_come_from_the_simultaneous_operations_sentence(seed):
+    report, extraction = seed
+    airspace = [c for c in extraction.claims if c.place_id == "syr-airspace"]
+    assert {c.actor for c in airspace} == {"Israel", "Turkey", "Russia", "Iran"}
+    for c in airspace:
+        assert "have previously operated simultaneously" in c.excerpt
+        assert report.text[c.start:c.end] == c.excerpt
+
+
+def test_seed_has_nothing_else(seed):
+    _, extraction = seed
+    pairs = {(c.actor, c.place_id) for c in extraction.claims}
+    assert pairs == {("Turkey", "syr-palmyra-region"), ("Turkey", "syr-northern-syria"),
+                     ("Israel", "syr-airspace"), ("Turkey", "syr-airspace"),
+                     ("Russia", "syr-airspace"), ("Iran", "syr-airspace")}
+
+
+@pytest.mark.parametrize("word", ["Baku", "Azerbaijan", "Gaza", "Damascus", "Jerusalem"])
+def test_seed_gives_no_claim_at(seed, word):
+    _, extraction = seed
+    assert not [c for c in extraction.claims if word.lower() in (c.place + c.place_name).lower()]
+
+
+def test_seed_damascus_is_a_named_place_without_a_claim(seed):
+    _, extraction = seed
+    named = {p.place_id for p in extraction.places}
+    assert "syr-damascus" in named
+    assert "syr-damascus" not in {c.place_id for c in extraction.claims}
+
+
+def test_seed_offsets_point_at_the_words(seed):
+    report, extraction = seed
+    for c in extraction.claims:
+        assert report.text[c.place_start:c.place_end] == c.place
+        assert c.start <= c.actor_start < c.actor_end <= c.end
+        if c.cue:
+            assert report.text[c.cue_start:c.cue_end] == c.cue
+    warning = next(c for c in extraction.claims if c.status == "warned-about")
+    assert warning.cue.lower() in ("warning", "alarms")
+    assert warning.date == "2025-06-05"
+
+
+# -- the gold annotations ----------------------------------------------------------------------
+
+def _gold_files():
+    return sorted(GOLD.glob("*.jsonl"))
+
+
+def _place_id(geocoder, phrase):
+    if phrase in GOLD_PLACE_IDS:
+        return GOLD_PLACE_IDS[phrase]
+    location = geocoder.geocode(phrase)
+    assert location is not None, f"gold place {phrase!r} is not in the gazetteer"
+    return location.raw["place_id"]
+
+
+def _same_place(geocoder, gold_id, got_id):
+    if gold_id == got_id:
+        return True
+    a, b = geocoder.gazetteer.places[gold_id], geocoder.gazetteer.places[got_id]
+    return a.precision == b.precision == 1 and geodesic((a.lat, a.lon), (b.lat, b.lon)).km <= MATCH_KM
+
+
+@pytest.mark.parametrize("gold_file", _gold_files(), ids=lambda p: p.stem)
+def test_gold_pairs(gold_file, extractor):
+    """Every annotated (actor, place) is found, and nothing else is, for the annotated reports."""
+    geocoder = GazetteerGeocoder()
+    gold = [json.loads(line) for line in gold_file.read_text().splitlines() if line.strip()]
+    report = reports.from_path(SAMPLES / gold[0]["report"])
+    got = extractor(report).claims
+    optional = {(g["country"], _place_id(geocoder, g["place"])) for g in gold
+                if "may reasonably leave it out" in g.get("note", "")}
+    wanted = {(g["country"], _place_id(geocoder, g["place"])) for g in gold} - optional
+    found = {(c.actor, c.place_id) for c in got}
+    missed = [w for w in wanted if not any(a == w[0] and _same_place(geocoder, w[1], p) for a, p in found)]
+    extra = [f for f in found if not any(f[0] == a and _same_place(geocoder, p, f[1]) for a, p in wanted | optional)]
+    assert not missed, f"missed {missed}"
+    assert not extra, f"claims no annotator made: {extra}"
+
+
+def test_gold_status_accuracy(extractor):
+    """Over all gold claims, the annotated status is among those extracted for the pair."""
+    geocoder = GazetteerGeocoder()
+    total, right, wrong = 0, 0, []
+    for gold_file in _gold_files():
+        gold = [json.loads(line) for line in gold_file.read_text().splitlines() if line.strip()]
+        got = extractor(reports.from_path(SAMPLES / gold[0]["report"])).claims
+        for g in gold:
+            if "may reasonably leave it out" in g.get("note", ""):
+                continue
+            pid = _place_id(geocoder, g["place"])
+            statuses = {c.status for c in got if c.actor == g["country"] and _same_place(geocoder, pid, c.place_id)}
+            total += 1
+            if g["status"] in statuses:
+                right += 1
+            else:
+                wrong.append((g["report"], g["country"], g["place"], g["status"], sorted(statuses)))
+    assert total >= 20
+    assert right / total >= 0.9, f"status accuracy {right}/{total}; wrong: {wrong}"
+
+
+def test_negative_report_has_no_claim(extractor):
+    report = reports.from_path(SAMPLES / "scoop-un-scales-up-aid-deliveries.txt")
+    extraction = extractor(report)
+    assert extraction.claims == []
+    assert {"syr-idlib", "syr-latakia", "syr-aleppo"} <= {p.place_id for p in extraction.places}
+
+
+# -- phenomena, one sentence each --------------------------------------------------------------
+
+def _claims_of(extractor, sentence):
+    report = reports.from_text(f"title: test\npublished: 2025-06-05\n---\n{sentence}")
+    return sorted((c.actor, c.place_id, c.status, c.claimant) for c in extractor(report).claims)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Israeli jets struck the T4 airbase on Tuesday night.",
+     [("Israel", "syr-t4-airbase", "struck", None)]),
+    ("US troops withdrew from the al-Tanf garrison last week.",
+     [("United States", "syr-al-tanf", "withdrawn", None)]),
+    ("Ankara denied that Turkish troops are deployed at T4.",
+     [("Turkey", "syr-t4-airbase", "denied", "Ankara")]),
+    ("Turkey plans to deploy air defence systems at the T4 airbase.",
+     [("Turkey", "syr-t4-airbase", "planned", None)]),
+    ("According to a local source, Turkey is building a military base near Palmyra.",
+     [("Turkey", "syr-palmyra-region", "claimed", "local source")]),
+    ("Russian forces remain stationed at Hmeimim air base.",
+     [("Russia", "syr-khmeimim-airbase", "reported", None)]),
+    ("Israel warned that Turkish bases at Palmyra would be a red line.",
+     [("Turkey", "syr-palmyra", "warned-about", "Israel")]),
+    ("Russian, Iranian and Turkish forces were deployed in Aleppo.",
+     [("Iran", "syr-aleppo", "reported", None), ("Russia", "syr-aleppo", "reported", None),
+      ("Turkey", "syr-aleppo", "reported", None)]),
+    ("No Turkish troops are present at the T4 airbase, the ministry said.",
+     [("Turkey", "syr-t4-airbase", "denied", "ministry")]),
+    ("The IRGC has moved fighters to Albu Kamal, a monitor reported.",
+     [("Iran", "syr-albu-kamal", "claimed", "monitor")]),
+    ("Israel will not allow Turkey to set up a base at T4, Israeli officials said.",
+     [("Turkey", "syr-t4-airbase", "warned-about", "Israel")]),
+    ("The Pentagon announced that US forces will remain at the Conoco gas field.",
+     [("United States", "syr-conoco", "planned", "Pentagon")]),
+])
+def test_phenomena(extractor, sentence, expected):
+    assert _claims_of(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Aid trucks crossed from Türkiye to Idlib through Bab al-Hawa.",            # no military presence
+    "Qusayr, which Hezbollah captured in 2013, was a supply route for years.",  # history
+    "Israel says the government in Damascus is responsible for foreign deployments.",  # institution
+    "Turkish and Israeli officials met in Baku to discuss military deconfliction.",    # outside Syria
+    "Syrian army units and the SDF deployed around Manbij.",                     # not foreign
+    "DAMASCUS, Syria (North Press) – Turkish troops were seen near the border.",   # dateline
+])
+def test_no_claim(extractor, sentence):
+    assert _claims_of(extractor, sentence) == []
+
+
+def test_near_widens_precision(extractor):
+    report = reports.from_text("Russian troops were deployed around Aleppo.")
+    (claim,) = extractor(report).claims
+    assert (claim.place_id, claim.precision, claim.radius_km) == ("syr-aleppo", 2, 25.0)
+
+
+def test_sentences_keep_abbreviations_together():
+    text = "Brig.-Gen. Roman Gofman led it. The U.S. said no. Mr. Dujarric spoke."
+    spans = claims.sentences(text)
+    assert [text[s:e] for s, e in spans] == [
+        "Brig.-Gen. Roman Gofman led it.", "The U.S. said no.", "Mr. Dujarric spoke."]
