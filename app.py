@@ -6,7 +6,7 @@ from streamlit_folium import st_folium
 from footprint import actors, excerpts, maps, snapshot, store
 from footprint import features as feat
 from footprint.errors import FootprintError
-from footprint.ingestion import ingest_all
+from footprint.ingestion import SAMPLES_DIR, ingest_all
 from footprint.pageparts import engine, legend_html, load_features, tiles_default
 
 st.set_page_config(page_title="Footprint: foreign military presence in Syria", page_icon="🗺️", layout="wide")
@@ -21,7 +21,8 @@ def main() -> None:
         st.info("The store holds no reports yet. Add some on the **Add reports** page, "
                 "or load the bundled sample reports.")
         if st.button("Load the bundled sample reports"):
-            outcomes = ingest_all(eng, ["data/samples"])
+            outcomes = ingest_all(eng, [str(SAMPLES_DIR)])
+            load_features.clear()
             st.success(f"Stored {sum(1 for o in outcomes if o.result)} reports.")
             st.rerun()
         return

@@ -18,6 +18,7 @@ from . import reports, store
 from .claims import Extractor
 from .errors import IngestError
 
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
 USER_AGENT = "Footprint/0.1 (+https://github.com/; report ingestion)"
 FETCH_TIMEOUT_S = 20
 
