@@ -92,11 +92,25 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
-_SAID_THAT = re.compile(
-    rf"(?P<who>[^,;:“”\"]{{1,120}}?)\s+(?:has |have |had )?(?:long )?(?P<verb>{_SPEECH_VERB})\b"
-    r"(?P<that>(?:\s+[^,.;]{0,40}?)?\s+that\b)?",
+_SPEECH = re.compile(
+    rf"\s+(?:has |have |had )?(?:long )?(?P<verb>{_SPEECH_VERB})\b(?P<that>(?:\s+[^,.;]{{0,40}}?)?\s+that\b)?",
     re.IGNORECASE,
 )
+_SUBJECT_BOUNDARY = re.compile(r"[,;:“”\"]")
+
+
+def _said_that(sentence: str):
+    """(subject, match) for each speech verb: the subject is the words before it back to a comma or quote."""
+    pos = 0
+    for m in _SPEECH.finditer(sentence):
+        if m.start() < pos:
+            continue
+        bounds = [b.end() for b in _SUBJECT_BOUNDARY.finditer(sentence, pos, m.start())]
+        start = max([pos, m.start() - 120, *bounds])
+        who = sentence[start : m.start()]
+        if who.strip():
+            yield who, m
+            pos = m.end()
 # Verbs that attribute what follows without a "that" ("He said this called for…", "They rejected reports…").
 # "…, a monitor reported." attributes the whole sentence to its tail.
 _SAID_AT_END = re.compile(
@@ -336,8 +350,8 @@ class Extractor:
     def _track_speakers(self, sentence: str, speakers: list[str]) -> None:
         for m in _QUOTED_AS.finditer(sentence):
             speakers.append(_tidy(m.group("a") or m.group("b")))
-        for m in _SAID_THAT.finditer(sentence):
-            who = _tidy(m.group("who"))
+        for raw, _ in _said_that(sentence):
+            who = _tidy(raw)
             if who and not _PRONOUN.match(who) and _is_subject(who):
                 speakers.append(_merge_speaker(who, speakers))
 
@@ -366,11 +380,11 @@ class Extractor:
         return speaker, said_at, speaker
 
     def _speaker(self, sentence: str, speakers: list[str]) -> tuple[str | None, int | None]:
-        for m in _SAID_THAT.finditer(sentence):
+        for raw, m in _said_that(sentence):
             verb = m.group("verb").lower()
             if verb not in _STRONG_SPEECH and not m.group("that"):
                 continue
-            who = _tidy(m.group("who"))
+            who = _tidy(raw)
             if not who or not _is_subject(who):
                 continue
             if _PRONOUN.match(who):

@@ -162,7 +162,11 @@ class Gazetteer:
                             bucket.append(place)
         for bucket in self._by_key.values():
             bucket.sort(key=_rank)
-        self._max_len = max((k.count(" ") + 1 for k in self._by_key), default=1)
+        # longest name (in words) starting with each word: most words start none
+        self._longest: dict[str, int] = {}
+        for k in self._by_key:
+            first, n = k.split(" ", 1)[0], k.count(" ") + 1
+            self._longest[first] = max(self._longest.get(first, 0), n)
 
     @classmethod
     def from_csv(cls, paths: Iterable[Path] | None = None) -> "Gazetteer":
@@ -194,7 +198,8 @@ class Gazetteer:
         i = 0
         while i < len(words):
             match = None
-            for n in range(min(self._max_len, len(words) - i), 0, -1):
+            longest = self._longest.get(words[i][0], 0)
+            for n in range(min(longest, len(words) - i), 0, -1):
                 key = " ".join(w for w, _, _ in words[i : i + n])
                 bucket = self._by_key.get(key)
                 if not bucket:
