@@ -36,15 +36,22 @@ _CUES = {
     "denied": r"den(?:ied|ies|y|ial)|rejected|rejects|dismissed|refuted|baseless|not true"
               r"|no (?:\w+ ){0,2}(?:troops|forces|soldiers|bases?|presence)",
     "warned-about": r"warn(?:ed|s|ing)?|red lines?|unacceptable|alarms?|objected|objects to|oppos(?:ed|es)"
-                    r"|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
+                    r"|threat(?:en|ens|ened|ening)|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
     "planned": r"plans?|planned|planning|intends?|intention|intended|will (?:deploy|establish|build|set up|station|send"
-               r"|remain|stay|keep)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
+               r"|remain|stay|keep)|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
                r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
                r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
                r"|setting up|expansion|expanding|bid for",
     "claimed": r"reportedly|allegedly|alleged|according to|(?:is|are|was|were) said to|reports? (?:suggest|say|said|claim)"
                r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told",
 }
+_EVENTS = ("struck", "withdrawn")
+_INTENT_BEFORE = re.compile(
+    r"\b(?:consider(?:s|ed|ing)?|plans? to|planning to|intends? to|will|would|may|might|could"
+    r"|options for|options of|ready to|prepar(?:es|ed|ing) to|expected to|decided to)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_THREAT_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+to\s+$", re.IGNORECASE)
 _CUE_RE = {status: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for status, pattern in _CUES.items()}
 
 # Words that make a sentence about military presence at all.
@@ -239,8 +246,12 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
 
 def _status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None]:
     for status in _PRECEDENCE:
-        m = _CUE_RE[status].search(scope_text)
-        if m:
+        for m in _CUE_RE[status].finditer(scope_text):
+            if status in _EVENTS and _THREAT_BEFORE.search(scope_text, max(0, m.start() - 30), m.start()):
+                continue  # "threatened to strike" is a warning, read by the cue "threatened"
+            if status in _EVENTS and _INTENT_BEFORE.search(scope_text, max(0, m.start() - 40), m.start()):
+                # "considering withdrawing", "plans to strike": an intention, not the event
+                return "planned", m
             return status, m
     return ("claimed" if attributed else "reported"), None
 
@@ -288,7 +299,8 @@ class Extractor:
             in_scope = [pm for pm in candidates if a <= pm.start < b]
             precise = any(pm.precision <= 2 for pm in in_scope)
             for pm in in_scope:
-                if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate"):
+                if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
+                        and not _listed_with_precise(sentence, pm, in_scope):
                     continue  # the region only frames the precise places named with it
                 forces = _forces_for(sentence, pm, roles)
                 if not forces:
@@ -391,6 +403,17 @@ class Extractor:
                 who = _resolve_pronoun(who, speakers)
             return who, m.end("verb")
         return None, None
+
+
+def _listed_with_precise(sentence, pm, in_scope) -> bool:
+    """A region in a list with precise places ("Masyaf and the Damascus countryside") is a place of its own."""
+    for other in in_scope:
+        if other is pm or other.precision >= 3:
+            continue
+        a, b = (other, pm) if other.end <= pm.start else (pm, other)
+        if re.fullmatch(r"\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?", sentence[a.end : b.start]):
+            return True
+    return False
 
 
 def _forces_for(sentence, pm, roles):

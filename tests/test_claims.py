@@ -187,6 +187,15 @@ def _claims_of(extractor, sentence):
      [("Turkey", "syr-t4-airbase", "warned-about", "Israel")]),
     ("The Pentagon announced that US forces will remain at the Conoco gas field.",
      [("United States", "syr-conoco", "planned", "Pentagon")]),
+    ("Washington is considering withdrawing its troops from northeast Syria.",
+     [("United States", "syr-northeast-syria", "planned", None)]),
+    ("Israel threatened to strike Turkish positions at T4.",
+     [("Turkey", "syr-t4-airbase", "warned-about", "Israel")]),
+    ("Israel struck weapons depots in Masyaf and the Damascus countryside, the Syrian Observatory said.",
+     [("Israel", "syr-masyaf", "struck", "Syrian Observatory"),
+      ("Israel", "syr-rif-dimashq-governorate", "struck", "Syrian Observatory")]),
+    ("Moscow has evacuated equipment from the Hmeimim airbase in Latakia.",
+     [("Russia", "syr-khmeimim-airbase", "withdrawn", None)]),
 ])
 def test_phenomena(extractor, sentence, expected):
     assert _claims_of(extractor, sentence) == expected
