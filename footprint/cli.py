@@ -33,11 +33,11 @@ def _geocode(args) -> int:
     found = 0
     for name in args.names:
         try:
-            location = geocoder.geocode(name)
+            locations = geocoder.geocode(name, exactly_one=False) or [None]
         except GeocoderQueryError as err:
             print(f"footprint geocode: {err}", file=sys.stderr)
-            location = None
-        result = answer(name, location)
+            locations = [None]
+        result = answer(name, locations[0], runners_up=locations[1:] if args.all else [])
         found += result is not None
         print(json.dumps(result, ensure_ascii=False))
     return 0 if found else 1
@@ -92,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
     s.set_defaults(run=_extract)
     s = sub.add_parser("geocode", help="print the best gazetteer match for each name, one JSON line each")
     s.add_argument("names", nargs="+", metavar="NAME")
+    s.add_argument("--all", action="store_true", help="also list the runners-up for each name, best first")
     s.set_defaults(run=_geocode)
     s = sub.add_parser("ingest", parents=[db], help="clean, extract, geocode and store reports")
     s.add_argument("targets", nargs="+", metavar="PATH|URL", help="report files, folders of them, or URLs")

@@ -9,6 +9,7 @@ hyphens, apostrophes and Arabic articles (al-, el-, ad-, as-…) do not matter.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -27,9 +28,22 @@ COLUMNS = (
 AREA_KINDS = frozenset({"region", "zone", "airspace", "governorate", "country", "water"})
 #: Uncertainty radius drawn for "near X" / "the X region" (precision 2), in km.
 NEAR_RADIUS_KM = 25.0
+#: A GeoNames row this close to a curated row of the same name is the same place.
+TWIN_KM = 8.0
 
-# Arabic articles and English function words that never tell two places apart.
-_SKIP = frozenset({"al", "el", "ad", "as", "ar", "at", "an", "ash", "az", "the", "of"})
+# Arabic articles (with their assimilated forms) and English function words that never
+# tell two places apart.
+_SKIP = frozenset({
+    "al", "el", "il", "ad", "ed", "as", "es", "ar", "er", "at", "et", "an", "en", "ash", "esh", "az", "ez",
+    "ath", "ul", "the", "of",
+})
+# Transliteration variants folded together: Dayr/Deir, Ayn/Ain/Ein, Qusayr/Kusayr, Khmeimim/Hmeimim,
+# Zour/Zur, Raqqa/Raqqah/Rakka, -iyah/-iyeh/-ieh, doubled letters.
+_VARIANTS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ei"), ("ai", "ei"), ("ey", "ei"),
+             ("q", "k"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"))
+_DOUBLE = re.compile(r"(.)\1+")
+_ENDING = re.compile(r"(?:iyah|iyeh|ieh|iya|iye|ije|iyya)$")
+_FINAL_H = re.compile(r"(?<=[a-z])[ae]h$")
 _NEAR_AFTER = frozenset({
     "region", "area", "countryside", "outskirts", "vicinity", "environs",
     "surroundings", "suburbs", "district", "desert",
@@ -75,6 +89,13 @@ class Place:
         }
 
 
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance in km (haversine; plenty for telling twins apart)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A gazetteer place found in a text, with character offsets into it."""
@@ -95,14 +116,30 @@ def fold(token: str) -> str:
     return re.sub(r"['’ʿʾ`]", "", token)
 
 
+@lru_cache(maxsize=65536)
+def loosen(token: str) -> str:
+    """One folded token with transliteration variants folded together (see ``_VARIANTS``)."""
+    for a, b in _VARIANTS:
+        token = token.replace(a, b)
+    token = _DOUBLE.sub(r"\1", token)
+    token = _ENDING.sub("iya", token)
+    return _FINAL_H.sub("a", token)
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(folded token, start, end) for every word of ``text``."""
     return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
 
 
-def name_key(name: str) -> str:
-    """The normal form under which a name is indexed and looked up."""
+def exact_key(name: str) -> str:
+    """Case, accents, hyphens, apostrophes and articles aside, the name as written."""
     return " ".join(t for t, _, _ in tokens(name) if t not in _SKIP)
+
+
+def name_key(name: str) -> str:
+    """The normal form under which a name is indexed and looked up: ``exact_key`` with
+    transliteration variants folded, so "Deir al-Zour" and "Dayr az-Zor" meet."""
+    return " ".join(loosen(t) for t, _, _ in tokens(name) if t not in _SKIP)
 
 
 def _row_to_place(row: dict[str, str], path: Path, line: int) -> Place:
@@ -148,20 +185,47 @@ class Gazetteer:
     def __init__(self, places: Iterable[Place]):
         self.places: dict[str, Place] = {}
         self._by_key: dict[str, list[Place]] = {}
+        self._exact: dict[str, set[str]] = {}
+        derived = []
         for place in places:
-            if place.place_id in self.places:
-                raise GeocodeError(f"place_id {place.place_id} appears twice in the gazetteer")
-            self.places[place.place_id] = place
-            for name in {place.name, *place.names}:
-                key = name_key(re.sub(r"\s*\(([^)]*)\)", r" \1", name))
-                plain = name_key(re.sub(r"\s*\([^)]*\)", "", name))
-                for k in {key, plain}:
-                    if k:
-                        bucket = self._by_key.setdefault(k, [])
-                        if place not in bucket:
-                            bucket.append(place)
+            if place.place_id.startswith("gn-"):
+                derived.append(place)
+            else:
+                self.add(place)
+        for place in derived:  # a GeoNames town a curated row already holds adds only its spellings
+            twin = self._twin(place)
+            if twin is None:
+                self.add(place)
+            else:
+                self.add(twin, extra_names=(place.name, *place.names))
+        self._sort()
+
+    def _twin(self, place: Place) -> Place | None:
+        for name in (place.name, *place.names):
+            for other in self._by_key.get(name_key(name), ()):
+                if other.kind not in AREA_KINDS and _km(place, other) <= TWIN_KM:
+                    return other
+        return None
+
+    def add(self, place: Place, *, extra_names: Iterable[str] = ()) -> None:
+        """Index a place (or more names of one already indexed) under each of its names."""
+        if place.place_id in self.places and not extra_names:
+            raise GeocodeError(f"place_id {place.place_id} appears twice in the gazetteer")
+        self.places[place.place_id] = place
+        for name in set(extra_names) or {place.name, *place.names}:
+            for variant in {re.sub(r"\s*\(([^)]*)\)", r" \1", name), re.sub(r"\s*\([^)]*\)", "", name)}:
+                key = name_key(variant)
+                if not key:
+                    continue
+                self._exact.setdefault(exact_key(variant), set()).add(place.place_id)
+                bucket = self._by_key.setdefault(key, [])
+                if place not in bucket:
+                    bucket.append(place)
+
+    def _sort(self) -> None:
         for bucket in self._by_key.values():
             bucket.sort(key=_rank)
+        self._fuzzy_keys = [k for k in self._by_key if len(k) >= 5]
         # longest name (in words) starting with each word: most words start none
         self._longest: dict[str, int] = {}
         for k in self._by_key:
@@ -182,6 +246,29 @@ class Gazetteer:
         """Places with exactly this name (in normal form), best first."""
         return list(self._by_key.get(name_key(name), ()))
 
+    def is_exact(self, name: str, place: Place) -> bool:
+        """Whether ``place`` lists ``name`` as written (case, accents and articles aside)."""
+        return place.place_id in self._exact.get(exact_key(name), ())
+
+    def fuzzy(self, name: str, *, cutoff: float = 88.0, limit: int = 5) -> list[tuple[Place, float]]:
+        """Places whose names are close to ``name`` in spelling, with a 0–100 score, best first.
+
+        Only names of five letters or more are compared, and only above ``cutoff``:
+        a short or distant name is better unanswered than answered wrongly.
+        """
+        from rapidfuzz import fuzz, process
+
+        key = name_key(name)
+        if len(key) < 5:
+            return []
+        out: list[tuple[Place, float]] = []
+        for match, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
+                                               score_cutoff=cutoff, limit=limit):
+            for place in self._by_key[match]:
+                if place not in (p for p, _ in out):
+                    out.append((place, round(score, 1)))
+        return out
+
     def keys(self) -> Iterable[str]:
         return self._by_key.keys()
 
@@ -192,9 +279,9 @@ class Gazetteer:
         common words do not become places; areas ("northern Syria", "the buffer
         zone") need not. "near X", "the X region" widen precision to 2.
         """
-        toks = [t for t in tokens(text)]
-        words = [(t, s, e) for t, s, e in toks if t not in _SKIP]
+        words = [(loosen(t), s, e) for t, s, e in tokens(text) if t not in _SKIP]
         found: list[PlaceMention] = []
+        ambiguous: list[tuple[int, list[Place]]] = []
         i = 0
         while i < len(words):
             match = None
@@ -208,12 +295,12 @@ class Gazetteer:
                 place = bucket[0]
                 if place.kind not in AREA_KINDS and not (text[start].isupper() or text[start].isdigit()):
                     continue
-                match = (place, start, end, n)
+                match = (place, start, end, n, bucket)
                 break
             if match is None:
                 i += 1
                 continue
-            place, start, end, n = match
+            place, start, end, n, bucket = match
             article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
             if article:
                 start = article.start()  # keep "Al-" in "Al-Tanf" as written
@@ -226,18 +313,32 @@ class Gazetteer:
             if place.precision == 1 and _NEAR_BEFORE.search(text[max(0, start - 30) : start]):
                 precision = 2
             found.append(PlaceMention(place, start, end, text[start:end], precision))
+            if len(bucket) > 1:
+                ambiguous.append((len(found) - 1, bucket))
             i += n
+        if ambiguous:  # namesakes: prefer the one in the governorates of the text's other places
+            sure = {m.place.admin1 for k, m in enumerate(found) if k not in {a for a, _ in ambiguous}}
+            for k, bucket in ambiguous:
+                m = found[k]
+                found[k] = PlaceMention(rank(bucket, sure)[0], m.start, m.end, m.text, m.precision)
         return found
 
 
-def _rank(place: Place) -> tuple:
-    """Order among places sharing a name: Syria first, then hand-curated rows, then size."""
+def _rank(place: Place, context: frozenset[str] = frozenset()) -> tuple:
+    """Order among namesakes: Syria first, then the context's governorates, then size, curated rows first."""
     return (
         place.country_code != "SYR",
-        place.place_id.startswith("gn-"),
+        bool(context) and place.admin1 not in context,
         -(place.population or 0),
+        place.place_id.startswith("gn-"),
         place.precision,
     )
+
+
+def rank(places: Iterable[Place], context: Iterable[str] = ()) -> list[Place]:
+    """Namesakes best first; ``context`` holds the governorates of the report's other places."""
+    ctx = frozenset(c for c in context if c)
+    return sorted(places, key=lambda p: _rank(p, ctx))
 
 
 @lru_cache(maxsize=4)
