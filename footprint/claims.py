@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 from . import actors as actors_mod
 from . import gazetteer as gz
@@ -190,6 +190,19 @@ class NamedPlace:
 class Extraction:
     claims: list[Claim]
     places: list[NamedPlace]
+    unresolved: list["UnresolvedName"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UnresolvedName:
+    """A name that reads like a place in a sentence about foreign forces, but that no gazetteer entry holds."""
+
+    name: str
+    excerpt: str
+    start: int
+    end: int
+    name_start: int
+    name_end: int
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -270,6 +283,7 @@ class Extractor:
         claims: list[Claim] = []
         places: list[NamedPlace] = []
         speakers: list[str] = []
+        unresolved: list[UnresolvedName] = []
         for s_start, s_end in sentences(text):
             sentence = text[s_start:s_end]
             mentions = self.gazetteer.find(sentence)
@@ -286,7 +300,11 @@ class Extractor:
             claims.extend(self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year, date,
             ))
-        return Extraction(_dedupe(claims), places)
+            unresolved.extend(
+                UnresolvedName(name, sentence, s_start, s_end, s_start + a, s_start + b)
+                for name, a, b in _unknown_places(sentence, mentions, actor_mentions)
+            )
+        return Extraction(_dedupe(claims), places, unresolved)
 
     # -- one sentence -------------------------------------------------------------------------
 
@@ -403,6 +421,44 @@ class Extractor:
                 who = _resolve_pronoun(who, speakers)
             return who, m.end("verb")
         return None, None
+
+
+_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+"
+_PLACE_LIKE = re.compile(
+    rf"(?:\b(?:(?:in|at|near|into|outside|around|toward|towards)\s+(?:the\s+)?(?:(?:town|city|village|area|outskirts)\s+of\s+)?"
+    rf"|(?:town|city|village|area|outskirts)\s+of\s+)(?P<a>{_NAME}(?:\s+{_NAME}){{0,3}}))"
+    rf"|(?P<b>{_NAME}(?:\s+{_NAME}){{0,3}})(?=\s+(?:air ?base|airport|airfield|military base|base|garrison|outpost"
+    r"|oil ?field|gas ?field|crossing|dam)\b)"
+)
+_NOT_PLACES = frozenset(
+    "The A An This That These Those It Its He She They We January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Syria Syrian "
+    "ISIS IS Islamic State Daesh SDF HTS YPG PKK SNA UN NATO EU Reuters AFP AP".split()
+)
+
+
+_NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "Levant", "Arab World"})
+
+
+def _unknown_places(sentence, mentions, actor_mentions):
+    """Capitalised names in place position ("at the Kharab Ishk base", "near Tal Tamr") that are
+    neither gazetteer places, actors nor common capitalised words."""
+    taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
+    for m in _PLACE_LIKE.finditer(sentence):
+        group = "a" if m.group("a") else "b"
+        a, b = m.span(group)
+        name = m.group(group)
+        if m.start() == 0 and group == "b" and name.split()[0] in _NOT_PLACES:
+            continue
+        words = name.split()
+        while words and words[0] in _NOT_PLACES:
+            words.pop(0)
+        if not words or any(s < b and a < e for s, e in taken):
+            continue
+        name = " ".join(words)
+        if name in _NOT_PLACE_NAMES:
+            continue
+        yield name, b - len(name), b
 
 
 def _listed_with_precise(sentence, pm, in_scope) -> bool:

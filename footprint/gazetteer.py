@@ -43,6 +43,9 @@ _VARIANTS = (("ou", "u"), ("oo", "u"), ("ee", "i"), ("ay", "ei"), ("ai", "ei"), 
              ("q", "k"), ("kh", "h"), ("gh", "g"), ("dh", "d"), ("th", "t"), ("sh", "s"))
 _DOUBLE = re.compile(r"(.)\1+")
 _ENDING = re.compile(r"(?:iyah|iyeh|ieh|iya|iye|ije|iyya)$")
+_VOWELS = re.compile(r"[aeiouyw ]")
+#: Least spelling similarity (rapidfuzz ratio) for two names with the same consonants.
+SKELETON_MIN_RATIO = 70.0
 _FINAL_H = re.compile(r"(?<=[a-z])[ae]h$")
 _NEAR_AFTER = frozenset({
     "region", "area", "countryside", "outskirts", "vicinity", "environs",
@@ -126,6 +129,11 @@ def loosen(token: str) -> str:
     return _FINAL_H.sub("a", token)
 
 
+def skeleton(key: str) -> str:
+    """A name key's consonants: vowels are what transliterations disagree on most."""
+    return _VOWELS.sub("", key)
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(folded token, start, end) for every word of ``text``."""
     return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -159,7 +167,7 @@ def _row_to_place(row: dict[str, str], path: Path, line: int) -> Place:
             population=int(float(row["population"])) if row.get("population") else None,
             source=(row.get("source") or "").strip(),
         )
-    except (KeyError, TypeError, ValueError) as err:
+    except (AttributeError, KeyError, TypeError, ValueError) as err:  # a short row leaves fields None
         raise GeocodeError(f"{path.name} line {line}: unusable gazetteer row ({err})") from err
     if not (-90 <= place.lat <= 90 and -180 <= place.lon <= 180):
         raise GeocodeError(f"{path.name} line {line}: {place.name} has lat/lon out of range")
@@ -222,10 +230,36 @@ class Gazetteer:
                 if place not in bucket:
                     bucket.append(place)
 
+    def copy(self) -> "Gazetteer":
+        """An independent copy, to extend without touching the shared one."""
+        g = Gazetteer.__new__(Gazetteer)
+        g.places = dict(self.places)
+        g._by_key = {k: list(v) for k, v in self._by_key.items()}
+        g._exact = {k: set(v) for k, v in self._exact.items()}
+        g._sort()
+        return g
+
+    def prefer(self, decisions: Iterable) -> None:
+        """Let a person's decisions (objects with ``name`` and ``place_id``) settle namesakes."""
+        self._sort()
+        for d in decisions:
+            key = name_key(d.name)
+            chosen = self.places.get(d.place_id) if d.place_id else None
+            bucket = self._by_key.get(key, [])
+            if chosen is None:  # typed coordinates: the user's place is the only reading
+                chosen = next((p for p in bucket if p.source.startswith("correction")), None)
+            if chosen is not None:
+                self._by_key[key] = [chosen]
+
     def _sort(self) -> None:
         for bucket in self._by_key.values():
             bucket.sort(key=_rank)
         self._fuzzy_keys = [k for k in self._by_key if len(k) >= 5]
+        self._by_skeleton: dict[str, list[str]] = {}
+        for k in self._fuzzy_keys:
+            sk = skeleton(k)
+            if len(sk) >= 4:
+                self._by_skeleton.setdefault(sk, []).append(k)
         # longest name (in words) starting with each word: most words start none
         self._longest: dict[str, int] = {}
         for k in self._by_key:
@@ -262,8 +296,11 @@ class Gazetteer:
         if len(key) < 5:
             return []
         out: list[tuple[Place, float]] = []
-        for match, score, _ in process.extract(key, self._fuzzy_keys, scorer=fuzz.ratio,
-                                               score_cutoff=cutoff, limit=limit):
+        # Same consonants, other vowels (Tartos/Tartus, Minbij/Manbij): a transliteration, not a typo.
+        same = [k for k in self._by_skeleton.get(skeleton(key), ()) if fuzz.ratio(key, k) >= SKELETON_MIN_RATIO]
+        matches = [(k, fuzz.ratio(key, k), None) for k in same] or process.extract(
+            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        for match, score, _ in sorted(matches, key=lambda m: -m[1]):
             for place in self._by_key[match]:
                 if place not in (p for p, _ in out):
                     out.append((place, round(score, 1)))

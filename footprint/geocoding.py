@@ -42,6 +42,7 @@ _NEAR = re.compile(
     re.IGNORECASE,
 )
 _SCORES = {"exact": 100.0, "spelling": 95.0, "generic": 90.0}
+_QUALIFIED = re.compile(r"^(?P<name>[^,()]+?)\s*(?:,\s*|\()(?P<within>[^,()]+?)\)?$")
 
 
 class GazetteerGeocoder(Geocoder):
@@ -89,6 +90,28 @@ class GazetteerGeocoder(Geocoder):
         return locations[0] if exactly_one else locations
 
     def _candidates(self, text: str):
+        found = self._match(text)
+        if found:
+            return found
+        hint = _QUALIFIED.match(text)  # "Tripoli, Lebanon", "Tripoli (Lebanon)"
+        if hint:
+            found = self._match(hint.group("name"))
+            country = self._match(hint.group("within"))
+            if found and country:
+                codes = {p.country_code for p in country[0]}
+                inside = [p for p in found[0] if p.country_code in codes]
+                if inside:
+                    return (inside, *found[1:])
+            return found  # an unknown name in a known country is unknown, not the country
+        words = text.split()
+        for i in range(1, len(words)):  # "the Syrian capital Damascus" → "Damascus"
+            if words[i][:1].isupper():
+                found = self._match(" ".join(words[i:]))
+                if found and found[1] != "fuzzy":
+                    return found[0], "generic", _SCORES["generic"] - 5, found[3]
+        return None
+
+    def _match(self, text: str):
         g = self.gazetteer
         places = g.candidates(text)
         if places:

@@ -93,6 +93,44 @@ class NamedPlaceRow(Base):
     place_end: Mapped[int] = mapped_column(Integer)
 
 
+class UnresolvedRow(Base):
+    """A name in place position that no gazetteer entry held when the report was read."""
+
+    __tablename__ = "unresolved_names"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.report_id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(Text)
+    excerpt: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    name_start: Mapped[int] = mapped_column(Integer)
+    name_end: Mapped[int] = mapped_column(Integer)
+
+
+class CorrectionRow(Base):
+    """A person's decision about a place name: it is this gazetteer place, or it is here."""
+
+    __tablename__ = "place_corrections"
+    name_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    place_id: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    lat: Mapped[float | None] = mapped_column(Float, nullable=True)
+    lon: Mapped[float | None] = mapped_column(Float, nullable=True)
+    precision: Mapped[int] = mapped_column(Integer, default=1)
+    kind: Mapped[str] = mapped_column(String(32), default="other")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class GeocodeCacheRow(Base):
+    """An online geocoder's answer, kept so that no name is asked twice."""
+
+    __tablename__ = "geocode_cache"
+    provider: Mapped[str] = mapped_column(String(200), primary_key=True)
+    query: Mapped[str] = mapped_column(String(400), primary_key=True)
+    answer: Mapped[str] = mapped_column(Text)  # JSON list of raw answers, [] when none
+    fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """What the map and the snapshot show of the report behind a claim."""
@@ -159,9 +197,78 @@ def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResu
             ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
         ))
         session.flush()
-        session.add_all(ClaimRow(report_id=report.report_id, **c.as_json()) for c in extraction.claims)
-        session.add_all(NamedPlaceRow(report_id=report.report_id, **vars(p)) for p in extraction.places)
+        _add_extraction(session, report.report_id, extraction)
     return IngestResult(report.report_id, report.title, True, len(extraction.claims), len(extraction.places))
+
+
+def _add_extraction(session: Session, report_id: str, extraction: Extraction) -> None:
+    session.add_all(ClaimRow(report_id=report_id, **c.as_json()) for c in extraction.claims)
+    session.add_all(NamedPlaceRow(report_id=report_id, **vars(p)) for p in extraction.places)
+    session.add_all(UnresolvedRow(report_id=report_id, **vars(u)) for u in extraction.unresolved)
+
+
+def stored_reports(engine: Engine) -> list[Report]:
+    """Every stored report as a ``Report`` (cleaned text, so that offsets stay put)."""
+    with Session(engine) as session:
+        return [
+            Report(text=r.text, title=r.title, source=r.source, url=r.url, published=r.published,
+                   original=r.original, filename=r.filename, notes=json.loads(r.notes or "{}"))
+            for r in session.scalars(select(ReportRow).order_by(ReportRow.ingested_at))
+        ]
+
+
+def replace_extractions(engine: Engine, extractions: dict[str, Extraction]) -> None:
+    """Swap the claims, named places and unresolved names of these reports, all at once."""
+    from sqlalchemy import delete
+
+    with Session(engine) as session, session.begin():
+        for table in (ClaimRow, NamedPlaceRow, UnresolvedRow):
+            session.execute(delete(table).where(table.report_id.in_(list(extractions))))
+        for report_id, extraction in extractions.items():
+            _add_extraction(session, report_id, extraction)
+
+
+def unresolved(engine: Engine) -> list[tuple[str, str, str]]:
+    """(name, excerpt, report title) of every unresolved name, in report order."""
+    with Session(engine) as session:
+        rows = session.execute(
+            select(UnresolvedRow.name, UnresolvedRow.excerpt, ReportRow.title).join(ReportRow)
+            .order_by(ReportRow.ingested_at, UnresolvedRow.id)
+        ).all()
+        return [tuple(r) for r in rows]
+
+
+def corrections(engine: Engine) -> list[CorrectionRow]:
+    with Session(engine, expire_on_commit=False) as session:
+        return list(session.scalars(select(CorrectionRow).order_by(CorrectionRow.created_at)))
+
+
+def save_correction(engine: Engine, row: CorrectionRow) -> None:
+    """Store (or replace) the correction for one name."""
+    with Session(engine) as session, session.begin():
+        session.merge(row)
+
+
+def delete_correction(engine: Engine, name_key: str) -> None:
+    with Session(engine) as session, session.begin():
+        row = session.get(CorrectionRow, name_key)
+        if row is not None:
+            session.delete(row)
+
+
+def cached_answer(engine: Engine, provider: str, query: str) -> list[dict] | None:
+    """The cached answer list for a query (``[]`` when the provider knew nothing), or ``None``."""
+    with Session(engine) as session:
+        row = session.get(GeocodeCacheRow, (provider, query))
+        return None if row is None else json.loads(row.answer)
+
+
+def cache_answer(engine: Engine, provider: str, query: str, answers: list[dict]) -> None:
+    with Session(engine) as session, session.begin():
+        session.merge(GeocodeCacheRow(
+            provider=provider, query=query, answer=json.dumps(answers),
+            fetched_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        ))
 
 
 def _source(row: ReportRow) -> SourceInfo:
@@ -210,8 +317,10 @@ def reports(engine: Engine) -> list[dict]:
         ]
 
 
-def version(engine: Engine) -> tuple[int, str]:
-    """Changes whenever reports are added: (number of reports, latest ingestion time)."""
+def version(engine: Engine) -> tuple:
+    """Changes whenever reports are added or place corrections change what they say."""
     with Session(engine) as session:
         n, latest = session.execute(select(func.count(), func.max(ReportRow.ingested_at))).one()
-        return int(n or 0), str(latest or "")
+        n_claims = session.scalar(select(func.count()).select_from(ClaimRow))
+        n_fix, last_fix = session.execute(select(func.count(), func.max(CorrectionRow.created_at))).one()
+        return int(n or 0), str(latest or ""), int(n_claims or 0), int(n_fix or 0), str(last_fix or "")

@@ -1,0 +1,155 @@
+"""Place corrections: what a person decides about a place name, applied everywhere.
+
+A correction says that a name is a gazetteer place ("Kharab Ishk" is the
+Lafarge base), or where a place the gazetteer lacks lies (coordinates typed
+in). Corrections live in the store, extend the gazetteer the extractor reads
+with, and every stored report is read again when one changes, so that a
+correction reaches every claim with that name and survives re-ingestion.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+
+from . import gazetteer as gz
+from . import store
+from .claims import Extractor
+from .errors import GeocodeError
+
+USER_SOURCE = "correction entered in Footprint"
+
+
+@dataclass(frozen=True)
+class NameToReview:
+    """A place name that needs a person: unresolved, or shared by several places."""
+
+    name: str
+    reason: str  # "unresolved" or "ambiguous"
+    count: int
+    excerpts: tuple[str, ...]
+    current: str | None  # place id the name resolves to now, if any
+    candidates: tuple[tuple[str, str, float], ...]  # (place_id, label, score), best first
+
+
+def gazetteer_for(engine: Engine, base: gz.Gazetteer | None = None) -> gz.Gazetteer:
+    """The gazetteer with the store's corrections applied."""
+    base = base if base is not None else gz.load()
+    fixes = store.corrections(engine)
+    if not fixes:
+        return base
+    g = base.copy()
+    for fix in fixes:
+        if fix.place_id:
+            place = g.places.get(fix.place_id)
+            if place is None:
+                continue  # the place left the gazetteer; the correction waits to be redone
+            g.add(place, extra_names=(fix.name,))
+        else:
+            g.add(user_place(fix))
+    g.prefer(fixes)
+    return g
+
+
+def user_place(fix: store.CorrectionRow) -> gz.Place:
+    slug = re.sub(r"[^a-z0-9]+", "-", gz.exact_key(fix.name)).strip("-") or "place"
+    return gz.Place(
+        place_id=f"user-{slug}", name=fix.name, names=(fix.name,), kind=fix.kind or "other",
+        country_code="SYR", admin1="", lat=float(fix.lat), lon=float(fix.lon), precision=fix.precision,
+        radius_km=gz.NEAR_RADIUS_KM if fix.precision == 2 else None, population=None, source=USER_SOURCE,
+    )
+
+
+def extractor_for(engine: Engine) -> Extractor:
+    return Extractor(gazetteer_for(engine))
+
+
+def correct(engine: Engine, name: str, *, place_id: str | None = None, lat: float | None = None,
+            lon: float | None = None, precision: int = 1, kind: str = "other",
+            gazetteer: gz.Gazetteer | None = None) -> int:
+    """Store a correction and read every report again; return how many claims the store now holds.
+
+    Raises
+    ------
+    GeocodeError
+        When the name is empty, the place id unknown, or the coordinates unusable.
+    """
+    key = gz.name_key(name or "")
+    if not key:
+        raise GeocodeError("a correction needs the place name it is about")
+    base = gazetteer if gazetteer is not None else gz.load()
+    if place_id:
+        if place_id not in base.places:
+            raise GeocodeError(f"no gazetteer place has the id {place_id!r}")
+        lat = lon = None
+    else:
+        if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise GeocodeError(f"give a gazetteer place or latitude and longitude in degrees, got {lat}, {lon}")
+        if not (32.0 <= lat <= 37.6 and 35.4 <= lon <= 42.6):
+            raise GeocodeError(f"{lat:.4f}, {lon:.4f} is outside Syria: check the order (latitude first)")
+        if precision not in (1, 2):
+            raise GeocodeError("typed coordinates are a point (precision 1) or an area around it (2)")
+    store.save_correction(engine, store.CorrectionRow(
+        name_key=key, name=" ".join(name.split()), place_id=place_id, lat=lat, lon=lon, precision=precision,
+        kind=kind, created_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    ))
+    return reapply(engine, base)
+
+
+def undo(engine: Engine, name_key: str, gazetteer: gz.Gazetteer | None = None) -> int:
+    store.delete_correction(engine, name_key)
+    return reapply(engine, gazetteer)
+
+
+def reapply(engine: Engine, gazetteer: gz.Gazetteer | None = None) -> int:
+    """Read every stored report again with the corrected gazetteer; return the number of claims."""
+    extractor = Extractor(gazetteer_for(engine, gazetteer))
+    extractions = {r.report_id: extractor(r) for r in store.stored_reports(engine)}
+    store.replace_extractions(engine, extractions)
+    return sum(len(e.claims) for e in extractions.values())
+
+
+def to_review(engine: Engine, gazetteer: gz.Gazetteer | None = None) -> list[NameToReview]:
+    """Unresolved names first (most often met first), then names several places share."""
+    g = gazetteer_for(engine, gazetteer)
+    from .geocoding import GazetteerGeocoder
+
+    geocoder = GazetteerGeocoder(g)
+    excerpts: dict[str, list[str]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for name, excerpt, _title in store.unresolved(engine):
+        key = gz.name_key(name)
+        names.setdefault(key, name)
+        excerpts[key].append(excerpt)
+    fixed = {c.name_key for c in store.corrections(engine)}
+    out = []
+    for key, name in names.items():
+        if key in fixed:
+            continue
+        found = geocoder.geocode(name, exactly_one=False) or []
+        cands = tuple((loc.raw["place_id"], _label(g.places[loc.raw["place_id"]]), loc.raw["score"]) for loc in found)
+        out.append(NameToReview(name, "unresolved", len(excerpts[key]), tuple(dict.fromkeys(excerpts[key])),
+                                None, cands))
+    out.sort(key=lambda n: -n.count)
+    counts = Counter()
+    shown: dict[str, tuple[str, str, list[str]]] = {}
+    for item in store.named_places(engine):
+        p = item.place
+        key = gz.name_key(p.place)
+        if key in fixed or len(g.candidates(p.place)) < 2:
+            continue
+        counts[key] += 1
+        shown.setdefault(key, (p.place, p.place_id, []))[2].append(p.excerpt)
+    for key, (name, current, exc) in shown.items():
+        cands = tuple((pl.place_id, _label(pl), 100.0) for pl in gz.rank(g.candidates(name)))
+        out.append(NameToReview(name, "ambiguous", counts[key], tuple(dict.fromkeys(exc)), current, cands))
+    return out
+
+
+def _label(place: gz.Place) -> str:
+    where = place.admin1 or place.country_code
+    return f"{place.name} ({place.kind}, {where}; {place.lat:.4f}, {place.lon:.4f})"
