@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from . import reports, store
+from . import corrections, reports, store
 from .claims import Extractor
 from .errors import IngestError
 
@@ -51,16 +51,17 @@ def fetch(url: str, timeout: float = FETCH_TIMEOUT_S) -> reports.Report:
 
 
 def expand(targets: Iterable[str]) -> Iterator[str]:
-    """Paths, folders (their report files, sorted) and URLs, in order."""
+    """Paths, folders (their report files, sorted, README aside) and URLs, in order."""
     for target in targets:
         path = Path(target)
-        if path.is_dir():
-            files = sorted(p for p in path.iterdir() if p.suffix.lower() in reports.SUFFIXES and p.is_file())
-            if not files:
-                raise IngestError(f"{target} holds no .txt, .html or .md files")
-            yield from (str(p) for p in files if p.name.lower() != "readme.md")
-        else:
+        if not path.is_dir():
             yield target
+            continue
+        files = [str(p) for p in sorted(path.iterdir())
+                 if p.is_file() and p.suffix.lower() in reports.SUFFIXES and p.stem.lower() != "readme"]
+        if not files:
+            raise IngestError(f"{target} holds no .txt, .html or .md files")
+        yield from files
 
 
 def load(target: str) -> reports.Report:
@@ -70,21 +71,24 @@ def load(target: str) -> reports.Report:
 
 
 def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor | None = None) -> store.IngestResult:
-    extraction = (extractor or Extractor())(report)
+    """Extract (with the store's place corrections) and store one report."""
+    extraction = (extractor or corrections.extractor_for(engine))(report)
     return store.ingest(engine, report, extraction)
 
 
 def ingest_all(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None) -> list[Outcome]:
     """Ingest every target; one failing does not stop the others."""
-    extractor = extractor or Extractor()
+    extractor = extractor or corrections.extractor_for(engine)
     outcomes = []
-    try:
-        names = list(expand(targets))
-    except IngestError as err:
-        return [Outcome(name=str(err).split(" ", 1)[0], error=str(err))]
-    for name in names:
+    for target in targets:
         try:
-            outcomes.append(Outcome(name, ingest_report(engine, load(name), extractor)))
+            names = list(expand([target]))
         except IngestError as err:
-            outcomes.append(Outcome(name, error=str(err)))
+            outcomes.append(Outcome(target, error=str(err)))
+            continue
+        for name in names:
+            try:
+                outcomes.append(Outcome(name, ingest_report(engine, load(name), extractor)))
+            except IngestError as err:
+                outcomes.append(Outcome(name, error=str(err)))
     return outcomes

@@ -143,12 +143,12 @@ def clean_text(body: str, title: str = "") -> str:
             continue
         kept.append(stripped)
     title_key = _key(title)
+    keys = [_key(para) for para in kept]
     out: list[str] = []
-    for i, para in enumerate(kept):
-        key = _key(para)
+    for i, (para, key) in enumerate(zip(kept, keys)):
         if title_key and key == title_key and i < 3 and out:
             continue  # the page repeats the headline under its date line
-        if any(_key(later).startswith(key) for later in kept[i + 1 :]) and len(key) > 40:
+        if i < 10 and len(key) > 40 and any(later.startswith(key) for later in keys[i + 1 :]):
             continue  # a standfirst printed again in full below
         out.append(para)
     return "\n\n".join(out)

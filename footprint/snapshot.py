@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Iterable
 
 from .errors import SnapshotError
@@ -92,8 +93,8 @@ def validate(collection: object) -> dict:
                 and geom.get("type") == "Point" and isinstance(coords, list) and len(coords) == 2):
             raise SnapshotError(f"feature {i} is not a Feature with a Point geometry")
         lon, lat = coords
-        if not (isinstance(lon, (int, float)) and isinstance(lat, (int, float))
-                and -180 <= lon <= 180 and -90 <= lat <= 90):
+        if not (all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in coords)
+                and math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
             raise SnapshotError(f"feature {i} has coordinates out of range: {coords}")
         if not isinstance(f.get("properties"), dict):
             raise SnapshotError(f"feature {i} has no properties object")

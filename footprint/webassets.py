@@ -133,6 +133,9 @@ def localize(*elements: Element) -> None:
         such a map would draw nothing offline, so it is refused here.
     """
     for element in (e for root in elements for e in _walk(root)):
+        if isinstance(element, folium.Icon):
+            raise AssetError("folium.Icon draws with Font Awesome and awesome-markers, which Footprint does not "
+                             "serve offline: use folium.DivIcon")
         if isinstance(element, folium.Map):
             element.default_js = list(MAP_JS)
             element.default_css = list(MAP_CSS)

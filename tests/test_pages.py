@@ -1,0 +1,193 @@
+"""The Streamlit pages through AppTest, on a real store chosen by FOOTPRINT_DATABASE_URL."""
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.testing.v1 import AppTest
+
+from footprint import features as feat
+from footprint import pageparts, snapshot, store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+APP = str(ROOT / "app.py")
+ADD = str(ROOT / "pages" / "1_Add_reports.py")
+CLAIMS = str(ROOT / "pages" / "2_Claims.py")
+
+PASTED = (
+    "Russian troops withdrew from the Qamishli airport on Sunday, residents said, ending a presence that "
+    "began in 2019.\n\nThe convoy headed west along the M4 highway."
+)
+
+
+@pytest.fixture(autouse=True)
+def page_env(monkeypatch, db_url):
+    """Each test: the store at ``db_url``, the repository as working folder, and Streamlit's caches empty."""
+    monkeypatch.setenv(store.ENV_VAR, db_url)
+    monkeypatch.chdir(ROOT)
+    pageparts.engine.clear()
+    pageparts.load_features.clear()
+    yield
+    pageparts.engine.clear()
+    pageparts.load_features.clear()
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> dict[str, bytes]:
+    """What each download button would hand the browser, by media file id."""
+    served: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def recording(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        served[file_id] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    return served
+
+
+def download_data(at: AppTest, served: dict[str, bytes]) -> dict:
+    [button] = at.get("download_button")
+    file_id = Path(button.proto.url).stem
+    return snapshot.loads(served[file_id])
+
+
+def report_count(engine) -> int:
+    return len(store.reports(engine))
+
+
+def without_time(collection: dict) -> dict:
+    return {k: v for k, v in collection.items() if k != "generated_at"}
+
+
+# -- the map page --------------------------------------------------------------------------------
+
+
+def test_map_page_on_a_filled_store(filled_engine, downloads):
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    layers = feat.layers(feat.claim_features(store.claims(filled_engine)))
+    assert [c.label for c in at.sidebar.checkbox] == [f"{name} ({n})" for name, n in layers]
+    assert any(label.startswith("Turkey (") for label in (c.label for c in at.sidebar.checkbox))
+    assert all(c.value for c in at.sidebar.checkbox)
+    [button] = at.get("download_button")
+    assert button.label == "Download GeoJSON snapshot of this map"
+    data = download_data(at, downloads)
+    assert data["filters"]["actors"] == sorted(name for name, _ in layers)
+    assert sum(1 for f in data["features"] if f["properties"]["actor"] == "Turkey") == dict(layers)["Turkey"]
+    assert at.get("component_instance"), "the Folium map is drawn"
+
+
+def test_unchecking_turkey_drops_it_from_the_snapshot(filled_engine, downloads):
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.sidebar.checkbox(key="layer:Turkey").uncheck().run()
+    assert not at.exception
+    assert at.sidebar.checkbox(key="layer:Turkey").value is False
+    data = download_data(at, downloads)
+    assert "Turkey" not in data["filters"]["actors"]
+    assert not any(f["properties"]["actor"] == "Turkey" for f in data["features"])
+    # exactly what the package gives for the same selection
+    features = feat.claim_features(store.claims(filled_engine))
+    actors = {name for name, _ in feat.layers(features)} - {"Turkey"}
+    expected = snapshot.snapshot(features, feat.Selection(frozenset(actors)))
+    assert without_time(data) == without_time(json.loads(snapshot.dumps(expected)))
+
+
+def test_places_named_toggle_adds_grey_features(filled_engine, downloads):
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not any(f["properties"]["kind"] == "place-named" for f in download_data(at, downloads)["features"])
+    at.sidebar.toggle(key="layer:places").set_value(True).run()
+    data = download_data(at, downloads)
+    named = [f for f in data["features"] if f["properties"]["kind"] == "place-named"]
+    assert len(named) == len({p.place.place_id for p in store.named_places(filled_engine)})
+    assert data["filters"]["places_named"] is True
+
+
+def test_map_page_on_an_empty_store_offers_the_samples(engine):
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert "holds no reports yet" in at.info[0].value
+    assert not at.get("download_button")
+    [load] = [b for b in at.button if b.label == "Load the bundled sample reports"]
+    load.click().run(timeout=60)
+    assert not at.exception
+    assert report_count(engine) == len(list(SAMPLES.glob("*.txt")))
+    assert at.sidebar.checkbox, "after loading, the layers show"
+    assert at.get("download_button")
+
+
+# -- adding reports ------------------------------------------------------------------------------
+
+
+def submit_paste(at: AppTest, text: str) -> AppTest:
+    at.text_area[0].input(text)
+    [button] = [b for b in at.button if b.label == "Add this report"]
+    return button.click().run()
+
+
+def test_pasted_report_is_stored(engine):
+    at = AppTest.from_file(ADD, default_timeout=30).run()
+    assert not at.exception
+    submit_paste(at, PASTED)
+    assert not at.exception and not at.error
+    assert report_count(engine) == 1
+    assert at.success[0].value.startswith("Stored")
+    [stored] = store.reports(engine)
+    assert stored["claims"] >= 1
+
+
+def test_pasting_the_same_report_twice_adds_it_once(engine):
+    at = AppTest.from_file(ADD, default_timeout=30).run()
+    submit_paste(at, PASTED)
+    submit_paste(at, PASTED)
+    assert report_count(engine) == 1
+    assert "already in the store" in at.info[0].value
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the pasted text is empty"),
+        ("   \n  ", "the pasted text is empty"),
+        ("- Advertisement -\nLEAVE A REPLY", "no article text left"),
+    ],
+)
+def test_unusable_paste_shows_an_error_and_stores_nothing(engine, text, message):
+    at = AppTest.from_file(ADD, default_timeout=30).run()
+    submit_paste(at, text)
+    assert not at.exception
+    assert message in at.error[0].value
+    assert not at.success
+    assert report_count(engine) == 0
+
+
+def test_url_form_refuses_a_non_http_address(engine):
+    at = AppTest.from_file(ADD, default_timeout=30).run()
+    [address] = [t for t in at.text_input if t.label == "Article URL"]
+    address.input("file:///etc/passwd")
+    [button] = [b for b in at.button if b.label == "Fetch and add"]
+    button.click().run()
+    assert "expected an http:// or https:// address" in at.error[0].value
+    assert report_count(engine) == 0
+
+
+# -- the claims table ----------------------------------------------------------------------------
+
+
+def test_claims_page_shows_a_table(filled_engine):
+    at = AppTest.from_file(CLAIMS, default_timeout=30).run()
+    assert not at.exception
+    claims_table, reports_table = at.dataframe
+    assert len(claims_table.value) == len(store.claims(filled_engine))
+    assert {"actor", "status", "place", "claimant", "excerpt"} <= set(claims_table.value.columns)
+    assert len(reports_table.value) == report_count(filled_engine)
+
+
+def test_claims_page_on_an_empty_store(engine):
+    at = AppTest.from_file(CLAIMS, default_timeout=30).run()
+    assert not at.exception
+    assert "No claims stored yet" in at.info[0].value
+    assert not at.dataframe
