@@ -25,16 +25,24 @@ def _extract(args) -> int:
 
 
 def _geocode(args) -> int:
-    from geopy.exc import GeocoderQueryError
+    from geopy.exc import ConfigurationError, GeocoderQueryError
 
+    from . import online
+    from .corrections import gazetteer_for
     from .geocoding import GazetteerGeocoder, answer
 
-    geocoder = GazetteerGeocoder()
+    try:
+        settings = online.config(args.online)
+    except ConfigurationError as err:
+        raise FootprintError(str(err)) from err
+    engine = store.connect(args.db) if (settings or args.db) else None
+    offline = GazetteerGeocoder(gazetteer_for(engine)) if engine else GazetteerGeocoder()
+    geocoder = online.chain(engine, args.online, offline)
     found = 0
     for name in args.names:
         try:
             locations = geocoder.geocode(name, exactly_one=False) or [None]
-        except GeocoderQueryError as err:
+        except (GeocoderQueryError, FootprintError) as err:
             print(f"footprint geocode: {err}", file=sys.stderr)
             locations = [None]
         result = answer(name, locations[0], runners_up=locations[1:] if args.all else [])
@@ -90,7 +98,11 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("extract", help="print the claims of one report as JSON (stores nothing)")
     s.add_argument("file", help="a .txt, .html or .md report, or - for standard input")
     s.set_defaults(run=_extract)
-    s = sub.add_parser("geocode", help="print the best gazetteer match for each name, one JSON line each")
+    s = sub.add_parser("geocode", parents=[db],
+                       help="print the best gazetteer match for each name, one JSON line each")
+    s.add_argument("--online", metavar="public|URL", default=None,
+                   help="after the gazetteer, ask Nominatim (public, or your server's URL); "
+                        "default: $FOOTPRINT_NOMINATIM, else off. Answers are cached in the store.")
     s.add_argument("names", nargs="+", metavar="NAME")
     s.add_argument("--all", action="store_true", help="also list the runners-up for each name, best first")
     s.set_defaults(run=_geocode)
