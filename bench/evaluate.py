@@ -1,0 +1,50 @@
+"""Extraction quality against hand annotations, per report and overall.
+
+    .venv/bin/python bench/evaluate.py [REPORT_DIR GOLD_DIR] ...
+
+With no arguments: the bundled samples with tests/data/gold, and bench/devset
+with bench/devset/gold. Prints precision, recall and F1 of (country, place)
+pairs, status and claimant accuracy on the matched pairs, and the misses,
+false claims and wrong statuses.
+"""
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from footprint.evaluation import Evaluator, annotated, evaluate  # noqa: E402
+
+DEFAULT_SETS = [(ROOT / "data" / "samples", ROOT / "tests" / "data" / "gold"),
+                (ROOT / "bench" / "devset", ROOT / "bench" / "devset" / "gold")]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path, help="pairs of REPORT_DIR GOLD_DIR")
+    args = parser.parse_args()
+    if len(args.dirs) % 2:
+        parser.error("give folders in pairs: REPORT_DIR GOLD_DIR")
+    sets = list(zip(args.dirs[::2], args.dirs[1::2])) or [s for s in DEFAULT_SETS if s[0].is_dir()]
+    pairs = [p for report_dir, gold_dir in sets for p in annotated(report_dir, gold_dir)]
+    total, each = evaluate(pairs, Evaluator())
+    print(f"{'report':52} {'P':>5} {'R':>5} {'F1':>5} {'status':>7} {'claimant':>8}")
+    for name, s in each.items():
+        print(f"{name[:52]:52} {s.precision:5.2f} {s.recall:5.2f} {s.f1:5.2f} {s.status_accuracy:7.2f} "
+              f"{s.claimant_accuracy:8.2f}")
+    print(f"{'ALL (' + str(len(each)) + ' reports)':52} {total.precision:5.2f} {total.recall:5.2f} {total.f1:5.2f} "
+          f"{total.status_accuracy:7.2f} {total.claimant_accuracy:8.2f}")
+    print(f"pairs: {total.matched_gold}/{total.gold_pairs} annotated found, {total.matched_found}/{total.found_pairs} "
+          f"extracted right; status {total.status_right}/{total.status_total}, "
+          f"claimant {total.claimant_right}/{total.claimant_total}")
+    for title, items in (("misses", total.misses), ("false claims", total.false_claims),
+                         ("wrong status", total.wrong_status)):
+        if items:
+            print(f"\n{title}:")
+            print("\n".join(f"  {x}" for x in items))
+
+
+if __name__ == "__main__":
+    main()
