@@ -279,7 +279,6 @@ class Extractor:
     def __call__(self, report: Report) -> Extraction:
         text = report.text
         ref_year = (report.published or dt.date.today()).year
-        date = report.published.isoformat() if report.published else None
         claims: list[Claim] = []
         places: list[NamedPlace] = []
         speakers: list[str] = []
@@ -298,7 +297,8 @@ class Extractor:
             if not actor_mentions or not _MILITARY.search(sentence):
                 continue
             claims.extend(self._sentence_claims(
-                sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year, date,
+                sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year,
+                claim_date(sentence, report.published),
             ))
             unresolved.extend(
                 UnresolvedName(name, sentence, s_start, s_end, s_start + a, s_start + b)
@@ -308,7 +308,8 @@ class Extractor:
 
     # -- one sentence -------------------------------------------------------------------------
 
-    def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year, date):
+    def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year, day):
+        date = day.isoformat() if day else None
         roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
         attribution = self._attribution(sentence, speakers)
         out = []
@@ -459,6 +460,51 @@ def _unknown_places(sentence, mentions, actor_mentions):
         if name in _NOT_PLACE_NAMES:
             continue
         yield name, b - len(name), b
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+_DAY_RE = re.compile(
+    r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\b(?P<d1>\d{1,2})\s+(?P<m1>january|february|march|april|may|june|july|august|september|october|november"
+    r"|december)(?:\s+(?P<y1>\d{4}))?\b"
+    r"|\b(?P<m2>january|february|march|april|may|june|july|august|september|october|november|december)\s+"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?\b"
+    r"|\b(?P<rel>yesterday|today|tonight|last night)\b",
+    re.IGNORECASE,
+)
+
+
+def claim_date(sentence: str, published: dt.date | None) -> dt.date | None:
+    """The day a sentence puts its event on, read against the report's date.
+
+    "on Wednesday" in a report of Thursday 5 June 2025 is 4 June 2025; "February
+    11" is the last 11 February on or before publication; "yesterday" the day
+    before. A sentence without such words, or a report without a date, gives
+    the report's date.
+    """
+    if published is None:
+        return None
+    m = _DAY_RE.search(sentence)
+    if not m:
+        return published
+    if m.group("wd"):
+        back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
+        return published - dt.timedelta(days=back)
+    if m.group("rel"):
+        word = m.group("rel").lower()
+        return published - dt.timedelta(days=1) if word in ("yesterday", "last night") else published
+    day = int(m.group("d1") or m.group("d2"))
+    month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()) + 1
+    year = m.group("y1") or m.group("y2")
+    try:
+        when = dt.date(int(year) if year else published.year, month, day)
+    except ValueError:
+        return published
+    if not year and when > published:
+        when = when.replace(year=published.year - 1)
+    return when
 
 
 def _listed_with_precise(sentence, pm, in_scope) -> bool:

@@ -224,3 +224,28 @@ def test_sentences_keep_abbreviations_together():
     spans = claims.sentences(text)
     assert [text[s:e] for s, e in spans] == [
         "Brig.-Gen. Roman Gofman led it.", "The U.S. said no.", "Mr. Dujarric spoke."]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Israeli and Turkish officials met on Wednesday.", "2025-06-04"),   # published Thursday 5 June 2025
+    ("Turkish troops arrived on Thursday.", "2025-06-05"),
+    ("The departure was completed on February 11.", "2025-02-11"),
+    ("The base was handed over on December 25.", "2024-12-25"),          # later in the year: last year's
+    ("Russian jets struck yesterday.", "2025-06-04"),
+    ("The deal was signed on 3 June 2024.", "2024-06-03"),
+    ("No day is named here.", "2025-06-05"),
+])
+def test_claim_date_reads_the_text_against_the_report_date(sentence, expected):
+    import datetime as dt
+
+    assert claims.claim_date(sentence, dt.date(2025, 6, 5)).isoformat() == expected
+
+
+def test_claim_date_without_report_date_is_unknown():
+    assert claims.claim_date("on Wednesday", None) is None
+
+
+def test_claims_carry_the_day_their_sentence_names(extractor):
+    report = reports.from_text("title: t\npublished: 2025-06-05\n---\nUS troops withdrew from al-Tanf on Monday.")
+    [claim] = extractor(report).claims
+    assert claim.date == "2025-06-02"
