@@ -71,12 +71,18 @@ class Feature:
         return len({s.report_id for s in self.sources})
 
     @property
+    def n_publishers(self) -> int:
+        """Independent sources: distinct publishers (a report without one counts alone)."""
+        return len({(s.publisher or "").strip().lower() or s.report_id for s in self.sources})
+
+    @property
     def tooltip(self) -> str:
         """The text under the pointer; also how a click is traced back to this feature."""
         n = self.n_reports
+        reports_ = f"{n} report{'s' if n != 1 else ''}"
         if self.actor is None:
-            return f"{self.place_name} — named in {n} report{'s' if n != 1 else ''}"
-        return f"{self.place_name} — {self.actor}, {self.status} ({n} source{'s' if n != 1 else ''})"
+            return f"{self.place_name} — named in {reports_}"
+        return f"{self.place_name} — {self.actor}, {self.status} ({reports_})"
 
 
 @dataclass(frozen=True)

@@ -64,8 +64,10 @@ def status_svg(status: str, color: str, size: int = _ICON) -> str:
 
 def base_map(*, tiles: bool = False) -> folium.Map:
     """Syria over offline country outlines; OpenStreetMap tiles only when asked for."""
+    # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, which scrolls a
+    # map taller than the window and swallows that first click on a marker.
     m = folium.Map(location=SYRIA_CENTER, zoom_start=6, tiles=None, control_scale=True,
-                   prefer_canvas=False, max_bounds=False)
+                   prefer_canvas=False, max_bounds=False, keyboard=False)
     folium.GeoJson(
         webassets.outlines(),
         name="Country outlines (Natural Earth)",
@@ -101,7 +103,7 @@ def offsets(features: Iterable[Feature]) -> dict[str, tuple[int, int]]:
         n = len(group)
         for i, f in enumerate(sorted(group, key=lambda f: f.key)):
             if f.precision == 4:
-                out[f.key] = (0, -24 * i)  # country-wide badges stack upwards
+                out[f.key] = (0, 22 * i)  # country-wide badges stack downwards, away from Palmyra
             else:
                 out[f.key] = (int((i - (n - 1) / 2) * wide), 0)
     return out
@@ -109,15 +111,16 @@ def offsets(features: Iterable[Feature]) -> dict[str, tuple[int, int]]:
 
 def popup_html(feature: Feature) -> str:
     e = js_safe
-    n = feature.n_reports
+    n, k, x = feature.n_reports, feature.n_publishers, len(feature.sources)
+    counts = (f"{n} report{'s' if n != 1 else ''} from {k} independent source{'s' if k != 1 else ''}, "
+              f"{x} excerpt{'s' if x != 1 else ''}")
     if feature.actor is None:
-        body = f"named in {n} report{'s' if n != 1 else ''}"
-        return f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>{e(body)}</div>'
+        return f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>named: {e(counts)}</div>'
     force = f" ({e(feature.force)})" if feature.force and feature.force != feature.actor else ""
     return (
         f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>'
         f"{e(feature.actor)}{force}: <i>{e(feature.status or '')}</i><br>"
-        f"{n} source{'s' if n != 1 else ''} · precision {feature.precision}</div>"
+        f"{e(counts)} · precision {feature.precision}</div>"
     )
 
 
@@ -128,9 +131,10 @@ def _icon(feature: Feature, color: str, offset: tuple[int, int]) -> folium.DivIc
         label = f"{feature.actor}: {feature.status} (country-wide)"
         inner = (f'<div class="fp-marker fp-badge" {data} style="border-color:{e(color)}">'
                  f'{status_svg(feature.status, color, 12)} {e(label)}</div>')
-        width = 210
-        return folium.DivIcon(html=inner, icon_size=(width, 20),
-                              icon_anchor=(width // 2 - offset[0], 10 - offset[1]), class_name="fp-icon")
+        # The badge starts just east of its point and stacks south-east, over the empty desert
+        # towards Iraq, so that it hides no marker of a place.
+        return folium.DivIcon(html=inner, icon_size=(210, 20),
+                              icon_anchor=(-6 - offset[0], 10 - offset[1]), class_name="fp-icon")
     status = feature.status or "named"
     inner = f'<div class="fp-marker" {data}>{status_svg(status, color)}</div>'
     half = _ICON // 2

@@ -35,6 +35,7 @@ def feature_geojson(feature: Feature) -> dict:
         "first_date": feature.first_date,
         "last_date": feature.last_date,
         "n_reports": feature.n_reports,
+        "n_independent_sources": feature.n_publishers,
         "sources": [
             {"title": s.title, "publisher": s.publisher, "url": s.url, "published": s.published,
              "claimant": s.claimant, "excerpt": s.excerpt}

@@ -45,7 +45,7 @@ def test_same_actor_place_status_from_two_reports_is_one_feature():
     assert [s.report_id for s in f.sources] == ["r1", "r2"]
     assert (f.first_date, f.last_date) == ("2025-04-01", "2025-06-05")
     assert (f.precision, f.radius_km) == (1, None)  # the most precise claim wins
-    assert f.tooltip == "Palmyra region — Turkey, warned-about (2 sources)"
+    assert f.tooltip == "Palmyra region — Turkey, warned-about (2 reports)"
 
 
 @pytest.mark.parametrize(

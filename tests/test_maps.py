@@ -145,14 +145,14 @@ def test_offsets_stack_country_wide_badges():
     badges = [feature(a, "syr-airspace", precision=4, radius_km=250.0, lat=33.95, lon=39.45)
               for a in ("Israel", "Iran", "Russia")]
     out = maps.offsets(badges)
-    assert sorted(out.values()) == [(0, -48), (0, -24), (0, 0)]
+    assert sorted(out.values()) == [(0, 0), (0, 22), (0, 44)]  # downwards, away from Palmyra
 
 
 def test_popup_names_actor_status_and_sources():
     html = maps.popup_html(feature(status="planned", precision=2, radius_km=25.0))
     assert "<b>Palmyra (Tadmur)</b>" in html
     assert "Turkey: <i>planned</i>" in html
-    assert "1 source · precision 2" in html
+    assert "1 report from 1 independent source, 1 excerpt · precision 2" in html
 
 
 @pytest.mark.parametrize("status", ["reported", "claimed", "planned", "warned-about", "denied", "withdrawn",

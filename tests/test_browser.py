@@ -1,0 +1,152 @@
+"""End to end (issue #2): the real app, served by `streamlit run` on the sample reports, in headless Chromium.
+
+One server and one browser context for the module; each test opens its own page.
+Every request any page or iframe makes is logged, and the last test checks that
+none of them left the app's own address.
+"""
+
+import re
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("playwright.sync_api")
+from playwright.sync_api import expect, sync_playwright  # noqa: E402
+
+from footprint import features as feat  # noqa: E402
+from footprint import snapshot, store  # noqa: E402
+from tests.browser import (  # noqa: E402
+    CHROMIUM, MARKER, App, filled_store, launch_chromium, map_frame, marker, serve, show_palmyra_sources,
+    sidebar, wait_for_app_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+WAIT_MS = 20_000  # Streamlit reruns and the map iframe redraws asynchronously
+ACTORS = {"Turkey", "Israel", "Russia", "United States", "Hezbollah", "Iran"}
+SYRIA_LON, SYRIA_LAT = (35.5, 42.5), (32.0, 37.5)
+VIEWPORT = {"width": 1400, "height": 900}
+SNAPSHOT_NAME = re.compile(r"footprint-snapshot-\d{4}-\d{2}-\d{2}\.geojson")
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory) -> App:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Debian's Chromium is not at {CHROMIUM}: run 'make chromium'")
+    tmp = tmp_path_factory.mktemp("browser")
+    with serve(filled_store(tmp), tmp) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def claim_features(app) -> list[feat.Feature]:
+    """What the store says the map should show, read without the app."""
+    engine = store.connect(app.db_url)
+    try:
+        return feat.claim_features(store.claims(engine))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def requests_seen() -> list[str]:
+    return []
+
+
+@pytest.fixture(scope="module")
+def context(app, requests_seen):
+    expect.set_options(timeout=WAIT_MS)
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        # Tall enough for the whole map to be in view: when part of it is below the fold, the
+        # first mousedown focuses the map, the page scrolls, and that first click is lost.
+        ctx = browser.new_context(accept_downloads=True, viewport=VIEWPORT)
+        ctx.set_default_timeout(WAIT_MS)
+        # The context sees requests from every page and every frame inside them (the map iframe).
+        ctx.on("request", lambda request: requests_seen.append(request.url))
+        yield ctx
+        ctx.close()
+        browser.close()
+
+
+@pytest.fixture
+def page(app, context, requests_seen):
+    """A fresh page on the app with the map drawn."""
+    pg = context.new_page()
+    pg.on("websocket", lambda ws: requests_seen.append(ws.url))
+    pg.goto(app.url)
+    expect(map_frame(pg).locator(MARKER).first).to_be_visible()
+    wait_for_app_idle(pg)
+    yield pg
+    pg.close()
+
+
+def layer_checkbox(page, name: str, n: int):
+    return sidebar(page).get_by_role("checkbox", name=f"{name} ({n})", exact=True)
+
+
+def switch_layer(page, name: str, n: int, on: bool) -> None:
+    """Click the layer's label as a person would: Streamlit hides the <input> under its own drawing."""
+    label = f"{name} ({n})"
+    sidebar(page).locator("label").filter(has=page.get_by_role("checkbox", name=label, exact=True)).click()
+    box = layer_checkbox(page, name, n)
+    expect(box).to_be_checked(checked=on)
+
+
+def test_map_has_a_layer_per_actor_and_a_marker_per_claim_feature(page, claim_features):
+    markers = map_frame(page).locator(MARKER)
+    expect(markers).to_have_count(len(claim_features))
+    drawn = set(markers.evaluate_all("els => els.map(e => e.dataset.layer)"))
+    assert drawn == {f.layer for f in claim_features}
+    assert ACTORS <= drawn
+    for name, n in feat.layers(claim_features):
+        expect(layer_checkbox(page, name, n)).to_be_checked()
+        expect(marker(page, layer=name)).to_have_count(n)
+
+
+def test_unticking_turkey_hides_its_markers_and_the_snapshot(page, claim_features):
+    n_all = len(claim_features)
+    n_turkey = sum(1 for f in claim_features if f.layer == "Turkey")
+    assert n_turkey > 0
+
+    switch_layer(page, "Turkey", n_turkey, on=False)
+    expect(marker(page, layer="Turkey")).to_have_count(0)
+    expect(map_frame(page).locator(MARKER)).to_have_count(n_all - n_turkey)
+    wait_for_app_idle(page)  # the download button is drawn after the map in the same run
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download GeoJSON snapshot of this map").click()
+    download = info.value
+    assert SNAPSHOT_NAME.fullmatch(download.suggested_filename), download.suggested_filename
+    collection = snapshot.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    features = collection["features"]
+    assert len(features) == n_all - n_turkey
+    assert {f["properties"]["actor"] for f in features} == {f.layer for f in claim_features} - {"Turkey"}
+    for f in features:
+        lon, lat = f["geometry"]["coordinates"]
+        assert SYRIA_LON[0] <= lon <= SYRIA_LON[1] and SYRIA_LAT[0] <= lat <= SYRIA_LAT[1], (f["id"], lon, lat)
+
+    switch_layer(page, "Turkey", n_turkey, on=True)
+    expect(marker(page, layer="Turkey")).to_have_count(n_turkey)
+    expect(map_frame(page).locator(MARKER)).to_have_count(n_all)
+
+
+def test_clicking_the_palmyra_marker_shows_its_excerpt(page, claim_features):
+    palmyra = next(f for f in claim_features
+                   if f.layer == "Turkey" and f.status == "warned-about" and "Palmyra" in f.place_name)
+    card = show_palmyra_sources(page)
+    # the sidebar now holds this marker's sources and nothing else
+    expect(sidebar(page).locator("div.fp-card")).to_have_count(len(palmyra.sources))
+    expect(card).to_contain_text("stern warning concerning Turkey")
+    expect(card.locator("mark.fp-place")).to_contain_text("Palmyra")
+
+
+def test_no_request_leaves_the_app(page, app, requests_seen):
+    # This page's load, plus everything the tests above did in the same context.
+    show_palmyra_sources(page)
+    own = (f"http://127.0.0.1:{app.port}/", f"ws://127.0.0.1:{app.port}/")
+    # the log does include the map iframe's own requests, so an empty "elsewhere" means something
+    assert any(url.endswith("/app/static/vendor/leaflet/leaflet.js") for url in requests_seen), requests_seen
+    elsewhere = sorted({url for url in requests_seen if not url.startswith(own)})
+    assert not elsewhere, "requests that left the app:\n" + "\n".join(elsewhere)
