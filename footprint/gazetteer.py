@@ -110,6 +110,7 @@ class PlaceMention:
     precision: int
 
 
+@lru_cache(maxsize=262_144)
 def fold(token: str) -> str:
     """Case- and accent-free form of one token; a possessive 's is dropped."""
     token = re.sub(r"['’]s$", "", token)
