@@ -14,11 +14,11 @@ WEB_STAMP := static/vendor/.installed
 
 setup: $(PY_STAMP) $(WEB_STAMP)
 
-$(PY_STAMP): requirements.txt
+$(PY_STAMP): requirements.txt constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
 	  { echo "Footprint needs Python 3.11 or newer as '$(PYTHON)' (try: make PYTHON=python3.11 ...)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt -c constraints.txt
 	touch $@
 
 web/node_modules/.package-lock.json: web/package.json web/package-lock.json
