@@ -46,10 +46,18 @@ class ReportRow(Base):
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
-class ClaimRow(Base):
-    __tablename__ = "claims"
+class _FromReport:
+    """Columns of every row that quotes a sentence of a stored report."""
+
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     report_id: Mapped[str] = mapped_column(ForeignKey("reports.report_id", ondelete="CASCADE"), index=True)
+    excerpt: Mapped[str] = mapped_column(Text)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+
+class ClaimRow(_FromReport, Base):
+    __tablename__ = "claims"
     actor: Mapped[str] = mapped_column(String(80), index=True)
     country_code: Mapped[str] = mapped_column(String(3))
     force: Mapped[str | None] = mapped_column(String(120), nullable=True)
@@ -62,9 +70,6 @@ class ClaimRow(Base):
     lon: Mapped[float] = mapped_column(Float)
     precision: Mapped[int] = mapped_column(Integer)
     radius_km: Mapped[float | None] = mapped_column(Float, nullable=True)
-    excerpt: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
     date: Mapped[str | None] = mapped_column(String(10), nullable=True)
     cue: Mapped[str | None] = mapped_column(Text, nullable=True)
     place_start: Mapped[int] = mapped_column(Integer, default=-1)
@@ -76,33 +81,23 @@ class ClaimRow(Base):
     review_state: Mapped[str] = mapped_column(String(12), default="unreviewed")
 
 
-class NamedPlaceRow(Base):
+class NamedPlaceRow(_FromReport, Base):
     __tablename__ = "named_places"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    report_id: Mapped[str] = mapped_column(ForeignKey("reports.report_id", ondelete="CASCADE"), index=True)
     place: Mapped[str] = mapped_column(Text)
     place_id: Mapped[str] = mapped_column(String(64), index=True)
     place_name: Mapped[str] = mapped_column(Text)
     lat: Mapped[float] = mapped_column(Float)
     lon: Mapped[float] = mapped_column(Float)
     precision: Mapped[int] = mapped_column(Integer)
-    excerpt: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
     place_start: Mapped[int] = mapped_column(Integer)
     place_end: Mapped[int] = mapped_column(Integer)
 
 
-class UnresolvedRow(Base):
+class UnresolvedRow(_FromReport, Base):
     """A name in place position that no gazetteer entry held when the report was read."""
 
     __tablename__ = "unresolved_names"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    report_id: Mapped[str] = mapped_column(ForeignKey("reports.report_id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(Text)
-    excerpt: Mapped[str] = mapped_column(Text)
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
     name_start: Mapped[int] = mapped_column(Integer)
     name_end: Mapped[int] = mapped_column(Integer)
 
