@@ -47,6 +47,8 @@ class ActorLexicon:
             for form in ("names", "demonyms", "metonyms", "forces"):
                 for word in entry.get(form, []):
                     kind = "force" if (form == "forces" or actor.force) else form.rstrip("s")
+                    if form == "demonyms" and word.endswith("s"):
+                        kind = "name"  # "the Israelis will strike" speaks of the state, like "Israel"
                     forms.setdefault(word, (actor, kind))
         self._forms = forms
         words = sorted(forms, key=len, reverse=True)

@@ -31,19 +31,25 @@ _PRECEDENCE = ("struck", "withdrawn", "denied", "warned-about", "planned", "clai
 _CUES = {
     "struck": r"struck|strikes? (?:on|against|at|targeting)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
               r"|shell(?:ed|ing)|raided|targeted|attacked|hit",
-    "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)? (?:out|back)|pull-?out|left|departed|departure"
-                 r"|drawdown|handed (?:over|back)|hand-?over|evacuat(?:ed|ion)|vacated|abandoned|closed down",
-    "denied": r"den(?:ied|ies|y|ial)|rejected|rejects|dismissed|refuted|baseless|not true"
+    "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)?(?: [\w'-]+){0,6}? (?:out|back)|pull-?out|left"
+                 r"|departed|departure|drawdown|hand(?:ed|s|ing)?(?: [\w'-]+){0,3}? (?:over|back)|hand-?over"
+                 r"|evacuat(?:ed|ion)|vacated|abandoned|closed down|(?:were|was|are|is|been) gone|no longer (?:there|present)",
+    "denied": r"den(?:ied|ies|y)|rejected|rejects|dismissed|refuted|baseless|not true"
               r"|no (?:\w+ ){0,2}(?:troops|forces|soldiers|bases?|presence)",
     "warned-about": r"warn(?:ed|s|ing)?|red lines?|unacceptable|alarms?|objected|objects to|oppos(?:ed|es)"
+                    r"|press(?:ed|es|ing)? [\w ]{1,30}? to (?:close|remove|expel|evict|end)|worr(?:y|ies|ied)"
+                    r"|incompatible|(?:demand|call|urg)\w*[\w ]{0,30}? (?:withdrawal|to (?:leave|withdraw|close))"
                     r"|threat(?:en|ens|ened|ening)|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
     "planned": r"plans?|planned|planning|intends?|intention|intended|will (?:deploy|establish|build|set up|station|send"
-               r"|remain|stay|keep)|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
+               r"|remain|stay|keep)|would (?:keep|remain|stay|continue|deploy|set up|build|establish)"
+               r"|(?:talks|contacts|negotiations)[\w ]{0,100}? (?:continuing|continue|under way|ongoing)"
+               r"|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
                r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
                r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
                r"|setting up|expansion|expanding|bid for",
     "claimed": r"reportedly|allegedly|alleged|according to|(?:is|are|was|were) said to|reports? (?:suggest|say|said|claim)"
-               r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told",
+               r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told|estimated|believed to|thought to|suspected"
+               r"|understood to|may (?:also )?have|might have|appears? to|apparently|accus(?:ed|ing)",
 }
 _EVENTS = ("struck", "withdrawn")
 _INTENT_BEFORE = re.compile(
@@ -59,30 +65,81 @@ _MILITARY = re.compile(
     r"\b(?:forces?|troops?|soldiers?|military|army|armed|bases?|air ?bases?|airfield|garrison|outposts?|positions?"
     r"|deploy\w*|presence|stationed|withdr\w+|drawdown|strikes?|struck|airstrikes?|bomb\w*|jets?|drones?|convoys?"
     r"|air defen[cs]e|militias?|fighters|footprint|foothold|operated|operations|units?|division|brigade|patrols?"
-    r"|captured|seized|occupied|naval|warplanes|missiles?|shelling|raid\w*|checkpoints?|facility|infrastructure)\b",
+    r"|captured|seized|occupied|naval|warplanes|missiles?|shelling|raid\w*|checkpoints?|facility|infrastructure"
+    r"|contingent|compound|personnel|advisers|officers|commanders|warships?|navy|aircraft|helicopters|armou?red"
+    r"|military police|gunmen|incursion|shelled|hit)\b",
     re.IGNORECASE,
 )
 _SPEAKER_NOUN = re.compile(
     r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:delegation|officials?|sources?|spokes(?:person|man|woman)|minist(?:er|ry)"
-    r"|media|team|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
-    r"|statement|leadership|side|counterparts|security source)\b",
+    r"|media|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
+    r"|statement|leadership|side|counterparts|security source|newspapers?|daily|outlets?|channel|agency|monitor"
+    r"|analysts?|planners|intelligence|diplomats?|envoys?|requests?|fabrication|backers?)\b",
     re.IGNORECASE,
 )
-_SPEECH_VERB = r"said|says|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|insisted" \
+_SPEECH_VERB = r"said|says|say|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|insisted" \
                r"|confirmed|claimed|accused|added|noted|reaffirmed|defined|considers|stated|believes|quoted"
 _SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_SPEECH_VERB})\b", re.IGNORECASE)
 _PLACE_USAGE = re.compile(
-    r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and)\s+(?:the\s+)?$",
+    r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+)?$",
     re.IGNORECASE,
 )
 _INSTITUTION_BEFORE = re.compile(
-    r"\b(?:government|authorities|officials|leadership|regime|embassy|people|talks|meeting|conference|court)\s+in\s+$",
+    r"\b(?:government|authorities|officials|leadership|regime|embassy|people|talks|meeting|conference|court"
+    r"|ministry|ministries|spokes(?:man|woman|person)|sources|newspaper|agency|statement|office|analysts|diplomats?"
+    r"|reporters|residents of|activists)\s+in\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _LOCATOR_BEFORE = re.compile(
-    r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}|^[\s,]*(?:in|of|near|close to|within)?\s*(?:the\s+)?)$",
+    r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}"
+    r"|^[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
+    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?)$",
     re.IGNORECASE,
 )
+# A city standing for its government: "Damascus turned down…", "talks with Damascus".
+_METONYM_BEFORE = re.compile(
+    r"\b(?:pressed|urged|asked|told|warned|accused|granted|with|between|by)\s+$"
+    r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$")
+_METONYM_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|have)\s+)?(?:(?:could|would|should|will|may|might|must|can)\s+(?!be\b|been\b)\w+"
+    r"|said|says|turned|granted|agreed|wants|insist\w*|reject\w*|denied|asked|told|announced|signed|accepted"
+    r"|approved|refused|demanded|accused|hopes|believes|pressed|welcomed|condemned)\b"
+)
+_ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
+_DOMESTIC = re.compile(
+    r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
+    r"|(?:the )?Syrian army|government forces|regime forces|General Security|Syrian Democratic Forces|SDF"
+    r"|Hayat Tahrir al-Sham|HTS|Syrian National Army|SNA|rebels?|rebel (?:forces|fighters)|opposition (?:forces|fighters)"
+    r"|Kurdish(?:-led)? (?:forces|fighters)|YPG|Islamic State|ISIS|IS fighters)\b"
+)
+_FORCE_NOUN = re.compile(
+    r"^(?:-(?:backed|led|run|held|controlled)\b|\s+(?:[\w-]+\s+){0,2}?(?:forces?|troops?|soldiers?|military|army"
+    r"|jets?|drones?|warplanes?|aircraft|planes|helicopters?|units?|bases?|presence|personnel|advisers|officers"
+    r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
+    r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
+    r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's))",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
+    r"|the contingent)\b|\bour (?:bases|forces|troops|presence)\b"
+    r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
+    r"|contingent|group|militia|militiamen|factions|fighters)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(
+    r",\s+and\s+(?=(?:its|their|the|a|an|his|her|it|they)\b)|;\s*|:\s+|,\s+(?:while|but|whereas)\b"
+    r"|,\s+(?:adding|saying|noting|insisting|stressing)\b")
+_CONDITIONAL = re.compile(
+    r"^\W*if\b(?P<cond>[^,]+),(?P<main>.*?\b(?:will|would)\s+(?:strike|hit|target|attack|respond|act|bomb)\b.*)$",
+    re.IGNORECASE,
+)
+_PRESENT = re.compile(r"\b(?:now|currently|still|remains?|remaining|today|continues?|has kept)\b", re.IGNORECASE)
+_OLD_DATE = re.compile(
+    r"\b(?:in|between)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b|\bduring the (?:civil )?war\b"
+    r"|\bback in\b", re.IGNORECASE)
 _RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*", re.IGNORECASE)
 _CLAUSE_SEP = re.compile(r"[,;()—–]")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "adm", "sgt", "maj", "capt",
@@ -254,6 +311,9 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
         return "place"
     if _SPEAKER_NOUN.match(after) or _SPEAKS_NEXT.match(after) or re.search(r"according to\s+(?:the\s+)?$", before, re.I):
         return "speaker"
+    listed = re.sub(r"^(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?=[\s,]))+", "", after)
+    if m.form == "demonym" and not (_FORCE_NOUN.match(after) or _FORCE_NOUN.match(listed)):
+        return "other"  # "Turkish border", "American fabrication": the adjective names no force
     return "force"
 
 
@@ -278,15 +338,17 @@ class Extractor:
 
     def __call__(self, report: Report) -> Extraction:
         text = report.text
-        ref_year = (report.published or dt.date.today()).year
+        ref_date = report.published or dt.date.today()
         claims: list[Claim] = []
         places: list[NamedPlace] = []
         speakers: list[str] = []
         unresolved: list[UnresolvedName] = []
+        last_forces: list[actors_mod.ActorMention] = []
         for s_start, s_end in sentences(text):
             sentence = text[s_start:s_end]
-            mentions = self.gazetteer.find(sentence)
-            actor_mentions = self.lexicon.find(sentence)
+            roads = [m.span() for m in _ROAD.finditer(sentence)]
+            mentions = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
+            actor_mentions = [m for m in self.lexicon.find(sentence) if not _inside(m, roads)]
             self._track_speakers(sentence, speakers)
             for pm in mentions:
                 if pm.place.in_syria and pm.place.kind != "country":
@@ -294,12 +356,17 @@ class Extractor:
                         pm.text, pm.place.place_id, pm.place.name, pm.place.lat, pm.place.lon, pm.precision,
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
                     ))
-            if not actor_mentions or not _MILITARY.search(sentence):
+            carried = last_forces if _ANAPHOR.search(sentence) else []
+            if not (actor_mentions or carried) or not _is_military(sentence):
                 continue
-            claims.extend(self._sentence_claims(
-                sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year,
-                claim_date(sentence, report.published),
-            ))
+            found = self._sentence_claims(
+                sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
+                claim_date(sentence, report.published), carried,
+            )
+            claims.extend(found)
+            named = [m for m in actor_mentions if _role(sentence, m, 0) == "force"]
+            if named:
+                last_forces = named
             unresolved.extend(
                 UnresolvedName(name, sentence, s_start, s_end, s_start + a, s_start + b)
                 for name, a, b in _unknown_places(sentence, mentions, actor_mentions)
@@ -308,12 +375,16 @@ class Extractor:
 
     # -- one sentence -------------------------------------------------------------------------
 
-    def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_year, day):
+    def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date, day,
+                         carried=()):
         date = day.isoformat() if day else None
-        roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
+        roles = [(m, _role(sentence, m, 0)) for m in actor_mentions] + _domestic(sentence)
+        roles.sort(key=lambda mr: mr[0].start)
         attribution = self._attribution(sentence, speakers)
+        relatives = [r.span() for r in _RELATIVE.finditer(sentence) if _about_actor(sentence, r.start(), actor_mentions)]
+        cond = _CONDITIONAL.match(sentence.strip("“”\" "))
         out = []
-        candidates = [pm for pm in mentions if self._is_site(sentence, pm, mentions, ref_year)]
+        candidates = [pm for pm in mentions if self._is_site(sentence, pm, mentions, ref_date)]
         for a, b in _scopes(sentence):
             in_scope = [pm for pm in candidates if a <= pm.start < b]
             precise = any(pm.precision <= 2 for pm in in_scope)
@@ -321,12 +392,16 @@ class Extractor:
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
                         and not _listed_with_precise(sentence, pm, in_scope):
                     continue  # the region only frames the precise places named with it
-                forces = _forces_for(sentence, pm, roles)
-                if not forces:
-                    continue
                 said_by, said_at, speaker = attribution
                 attributed = said_by is not None and (said_at is None or said_at <= pm.start)
-                status, cue = _status(sentence[a:b], attributed)
+                status, cue, cue_at = _clause_status(sentence, a, b, pm, roles, attributed)
+                if cond and pm.start < len(cond.group("cond")) + 4:
+                    status, cue, cue_at = "warned-about", None, -1  # "If they come back to X, we will strike"
+                forces = _forces_for(sentence, pm, roles, relatives, status, cue_at)
+                if not forces and carried:
+                    forces = list(carried)
+                if not forces:
+                    continue
                 claimant = said_by if attributed else None
                 if status == "warned-about":
                     claimant = _warner(roles, forces) or claimant
@@ -342,14 +417,16 @@ class Extractor:
                         radius_km=pm.place.radius_km if pm.precision >= 2 and pm.place.radius_km
                         else (gz.NEAR_RADIUS_KM if pm.precision == 2 else None),
                         place_start=s_start + pm.start, place_end=s_start + pm.end,
-                        actor_start=s_start + fm.start, actor_end=s_start + fm.end,
-                        cue_start=s_start + a + cue.start() if cue else -1,
-                        cue_end=s_start + a + cue.end() if cue else -1,
+                        actor_start=s_start + fm.start if fm in actor_mentions else -1,
+                        actor_end=s_start + fm.end if fm in actor_mentions else -1,
+                        cue_start=s_start + cue_at if cue else -1,
+                        cue_end=s_start + cue_at + len(cue.group()) if cue else -1,
                     ))
         return out
 
-    def _is_site(self, sentence, pm, mentions, ref_year) -> bool:
+    def _is_site(self, sentence, pm, mentions, ref_date) -> bool:
         """Whether a place mention can carry a claim at all."""
+        ref_year = ref_date.year
         place = pm.place
         if not place.in_syria or place.kind == "country":
             return False
@@ -358,22 +435,39 @@ class Extractor:
         before = sentence[max(0, pm.start - 40) : pm.start]
         if _INSTITUTION_BEFORE.search(before):
             return False
+        if place.kind in ("city", "town") and (_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(sentence[pm.end:])):
+            return False
         earlier = [o for o in mentions if o.end <= pm.start]
         if earlier:
             gap = sentence[earlier[-1].end : pm.start]
-            if place.precision >= earlier[-1].place.precision and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
+            broader = place.precision > earlier[-1].place.precision
+            listed = re.fullmatch(r"[\s,]*", gap) is not None  # "Aleppo, Homs and…" is a list, not a locator
+            if (broader or (not listed and place.precision >= earlier[-1].place.precision)) \
+                    and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
                 return False
             if re.search(r"\b(?:lies|lying|located|situated|sits)\b", gap, re.I):
                 return False
         for rel in _RELATIVE.finditer(sentence):
             if rel.start() < pm.start < rel.end() and not re.search(
-                r"\b(?:withdr|deploy|strik|struck|plans?)\w*", rel.group(), re.I
+                r"\b(?:withdr|deploy|strik|struck|plans?|keeps?|kept|station|troops|forces|soldiers|bases?)\w*",
+                rel.group(), re.I,
             ):
                 return False
         c_start, c_end = _clause(sentence, pm.start, pm.end)
+        event_elsewhere = any(_CUE_RE[st].search(sentence[:c_start]) for st in _EVENTS)
         for m in _YEAR.finditer(sentence[c_start:c_end]):
+            if m.start() + c_start < pm.start and event_elsewhere:
+                continue  # "withdrew … from al-Qusair, which it had used since 2013": the event is new
             if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
                 return False
+        a, b = next((a, b) for a, b in _scopes(sentence) if a <= pm.start < b)
+        own_event = any(_CUE_RE[st].search(sentence[c_start:c_end]) for st in _EVENTS)
+        if not _PRESENT.search(sentence[a:b]):
+            for m in _OLD_DATE.finditer(sentence, a, b):
+                if own_event and not c_start <= m.start() < c_end:
+                    continue  # "withdrew on Sunday, ending a presence that began in 2019": the event is new
+                if m.group(1) is None or int(m.group(1)) < ref_year:
+                    return False  # "In September 2015 Russia first flew its warplanes into Hmeimim"
         return True
 
     # -- who says so ------------------------------------------------------------------------
@@ -518,20 +612,90 @@ def _listed_with_precise(sentence, pm, in_scope) -> bool:
     return False
 
 
-def _forces_for(sentence, pm, roles):
-    """The actor mentions a sentence puts at a place: the nearest group before it, else after."""
-    forces = [(m, r) for m, r in roles if r == "force"]
-    before = [m for m, _ in forces if m.end <= pm.start]
-    after = [m for m, _ in forces if m.start >= pm.end]
-    group = _group(sentence, before, reverse=True) or _group(sentence, after, reverse=False)
+def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1):
+    """The foreign actor mentions a sentence puts at a place.
+
+    For an event (struck, withdrawn, planned…) the subject before its cue word; otherwise
+    the nearest group before the place, else after it. Actors inside a relative clause
+    that does not hold the place ("…, who shared the northeast with the Russians,") are
+    set aside, and when the chosen group is Syria's own ("Syrian government forces
+    shelled…") no foreign force is put there.
+    """
+    def usable(m):
+        return not any(a <= m.start < b and not a <= pm.start < b for a, b in relatives)
+
+    agents = [m for m, r in roles if r == "force" and usable(m)]
+    forces = [m for m in agents if m.form != "domestic"]
+    group = []
+    if status in _AGENT_STATUSES and 0 <= cue_at < pm.start:
+        group = _group(sentence, [m for m in agents if m.end <= cue_at], reverse=True)
+        if group and all(m.form == "domestic" for m in group):
+            return []  # Syria's own forces did it
+    if not group:
+        before = [m for m in forces if m.end <= pm.start]
+        after = [m for m in forces if m.start >= pm.end]
+        group = _group(sentence, before, reverse=True) or _group(sentence, after, reverse=False)
     if not group:  # a named force that also speaks ("the IDF stressed that…") is still a force
         group = [m for m, r in roles if r == "speaker" and m.form == "force"][:1]
     seen, out = set(), []
     for m in group:
-        if m.actor.actor not in seen:
+        if m.form != "domestic" and m.actor.actor not in seen:
             seen.add(m.actor.actor)
             out.append(m)
     return out
+
+
+_AGENT_STATUSES = {"struck", "withdrawn", "planned"}
+_SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
+
+
+def _domestic(sentence: str) -> list[tuple[actors_mod.ActorMention, str]]:
+    """Syria's own forces, named so that they can be the subject a foreign actor is not."""
+    return [(actors_mod.ActorMention(_SYRIA, m.start(), m.end(), m.group(), "domestic"), "force")
+            for m in _DOMESTIC.finditer(sentence)]
+
+
+_FORCE_NOUN_END = re.compile(
+    r"\b(?:forces|troops|soldiers|factions|militias|fighters|units|officials|commanders|advisers|group)\s*$", re.I)
+
+
+def _about_actor(sentence: str, at: int, actor_mentions) -> bool:
+    """Whether the relative clause starting at ``at`` describes an actor ("the factions, which…"),
+    not a place ("Syrian airspace, where…")."""
+    return any(m.end == at for m in actor_mentions) or bool(_FORCE_NOUN_END.search(sentence[:at]))
+
+
+def _inside(mention, spans) -> bool:
+    return any(a <= mention.start < b for a, b in spans)
+
+
+def _is_military(sentence: str) -> bool:
+    """Whether a sentence speaks of military matters at all (an aid convoy does not)."""
+    return any(not re.search(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\W+(?:\w+\W+)?$",
+                             sentence[max(0, m.start() - 25) : m.start()], re.I)
+               for m in _MILITARY.finditer(sentence))
+
+
+def _clause_status(sentence, a, b, pm, roles, attributed):
+    """(status, cue match, cue offset in the sentence) for a place, from its own clause of the scope.
+
+    A clause with no cue of its own and no actor of its own continues the previous
+    one ("withdrew from Tal Tamr, and from Ain Eissa").
+    """
+    cuts = [a] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, a, b)] + [b]
+    clauses = list(zip(cuts, cuts[1:]))
+    k = next(i for i, (x, y) in enumerate(clauses) if x <= pm.start < y or y == b)
+    for i in range(k, -1, -1):
+        x, y = clauses[i]
+        status, cue = _status(sentence[x:y], attributed)
+        if cue is not None:
+            return status, cue, x + cue.start()
+        has_actor = any(x <= m.start < y for m, r in roles if r == "force")
+        if has_actor or i == 0:
+            break
+    status, cue = _status(sentence[a:b], attributed) if len(clauses) == 1 else (
+        ("claimed" if attributed else "reported"), None)
+    return status, cue, (a + cue.start() if cue else -1)
 
 
 def _group(sentence, mentions, reverse):
