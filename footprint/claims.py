@@ -125,14 +125,16 @@ _ANAPHOR = re.compile(
     r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
     r"|the contingent)\b|\bour (?:bases|forces|troops|presence)\b"
     r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
-    r"|contingent|group|militia|militiamen|factions|fighters)\b",
+    r"|contingent|group|militia|militiamen|factions|fighters)\b|\b(?:they|them)\b",
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?=(?:its|their|the|a|an|his|her|it|they)\b)|;\s*|:\s+|,\s+(?:while|but|whereas)\b"
     r"|,\s+(?:adding|saying|noting|insisting|stressing)\b")
 _CONDITIONAL = re.compile(
-    r"^\W*if\b(?P<cond>[^,]+),(?P<main>.*?\b(?:will|would)\s+(?:strike|hit|target|attack|respond|act|bomb)\b.*)$",
+    r"^\W*if\b(?P<cond>[^,]+),(?P<main>.*?\b(?:(?:will|would)\s+(?:strike|hit|target|attack|respond|act|bomb)"
+    r"|(?:will|would)\s+not\s+(?:let|allow|tolerate|accept)|won't\s+(?:let|allow|tolerate)|(?:will|would)\s+consider"
+    r"|(?:will|would)\s+treat|red line)\b.*)$",
     re.IGNORECASE,
 )
 _PRESENT = re.compile(r"\b(?:now|currently|still|remains?|remaining|today|continues?|has kept)\b", re.IGNORECASE)
@@ -382,7 +384,8 @@ class Extractor:
         roles.sort(key=lambda mr: mr[0].start)
         attribution = self._attribution(sentence, speakers)
         relatives = [r.span() for r in _RELATIVE.finditer(sentence) if _about_actor(sentence, r.start(), actor_mentions)]
-        cond = _CONDITIONAL.match(sentence.strip("“”\" "))
+        threat = _CONDITIONAL.match(sentence)
+        ifs = [m.span() for m in re.finditer(r"\bif\b[^,;]*", sentence, re.IGNORECASE)]
         out = []
         candidates = [pm for pm in mentions if self._is_site(sentence, pm, mentions, ref_date)]
         for a, b in _scopes(sentence):
@@ -395,16 +398,25 @@ class Extractor:
                 said_by, said_at, speaker = attribution
                 attributed = said_by is not None and (said_at is None or said_at <= pm.start)
                 status, cue, cue_at = _clause_status(sentence, a, b, pm, roles, attributed)
-                if cond and pm.start < len(cond.group("cond")) + 4:
-                    status, cue, cue_at = "warned-about", None, -1  # "If they come back to X, we will strike"
-                forces = _forces_for(sentence, pm, roles, relatives, status, cue_at)
+                in_if = next(((x, y) for x, y in ifs if x <= pm.start < y), None)
+                warner = None
+                if in_if and not (threat and threat.start("cond") <= pm.start < threat.end("cond")):
+                    continue  # "if Turkish systems are deployed at T4, …": a hypothesis, not a claim
+                if in_if:  # "If they come back to Albu Kamal, the Israelis will strike them"
+                    status, cue, cue_at = "warned-about", None, -1
+                    forces = [m for m, r in roles if r == "force" and m.form != "domestic"
+                              and in_if[0] <= m.start < in_if[1]] or list(carried)
+                    warner = next((m.actor.actor for m, _ in roles
+                                   if m.start >= threat.start("main") and m.form != "domestic"), None)
+                else:
+                    forces = _forces_for(sentence, pm, roles, relatives, status, cue_at)
                 if not forces and carried:
                     forces = list(carried)
                 if not forces:
                     continue
                 claimant = said_by if attributed else None
                 if status == "warned-about":
-                    claimant = _warner(roles, forces) or claimant
+                    claimant = warner or _warner(roles, forces) or claimant
                 elif status == "denied" and speaker:
                     claimant = speaker
                 for fm in forces:
