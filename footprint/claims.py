@@ -53,7 +53,7 @@ _CUES = {
 }
 _EVENTS = ("struck", "withdrawn")
 _INTENT_BEFORE = re.compile(
-    r"\b(?:consider(?:s|ed|ing)?|plans? to|planning to|intends? to|will|would|may|might|could"
+    r"\b(?:consider(?:s|ed|ing)?|plans? to|planning to|intends? to|will|would|(?:may|might|could)(?!\s+have\b)"
     r"|options for|options of|ready to|prepar(?:es|ed|ing) to|expected to|decided to)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -137,6 +137,9 @@ _CONDITIONAL = re.compile(
     r"|(?:will|would)\s+treat|red line)\b.*)$",
     re.IGNORECASE,
 )
+# What a force named in an earlier sentence does in this one ("They have since moved to Albu Kamal").
+_MOVED = re.compile(r"\b(?:moved|relocated|redeployed|arrived|sent|based|stationed|remain\w*|stay\w*|kept|keeps|holds?"
+                    r"|held|withdr\w*|left|returned|entered)\b", re.IGNORECASE)
 _PRESENT = re.compile(r"\b(?:now|currently|still|remains?|remaining|today|continues?|has kept)\b", re.IGNORECASE)
 _OLD_DATE = re.compile(
     r"\b(?:in|between)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
@@ -359,7 +362,7 @@ class Extractor:
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
                     ))
             carried = last_forces if _ANAPHOR.search(sentence) else []
-            if not (actor_mentions or carried) or not _is_military(sentence):
+            if not (actor_mentions or carried) or not (_is_military(sentence) or (carried and _MOVED.search(sentence))):
                 continue
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,

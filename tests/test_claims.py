@@ -196,6 +196,44 @@ def _claims_of(extractor, sentence):
       ("Israel", "syr-rif-dimashq-governorate", "struck", "Syrian Observatory")]),
     ("Moscow has evacuated equipment from the Hmeimim airbase in Latakia.",
      [("Russia", "syr-khmeimim-airbase", "withdrawn", None)]),
+    # hedges
+    ("Turkish troops are believed to be stationed at the Menagh airbase.",
+     [("Turkey", "syr-menagh-airbase", "claimed", None)]),
+    ("Russian forces may have left the Qamishli airport last week.",
+     [("Russia", "syr-qamishli-airport", "withdrawn", None)]),
+    # intentions and negotiations
+    ("Turkey is negotiating with Damascus to set up a base at T4.",
+     [("Turkey", "syr-t4-airbase", "planned", None)]),
+    ("The Kremlin said Russian forces would stay at Tartus.",
+     [("Russia", "syr-tartus", "planned", "Kremlin")]),
+    # hand-overs
+    ("The US handed over the Conoco gas field base to the SDF.",
+     [("United States", "syr-conoco", "withdrawn", None)]),
+    # metonyms
+    ("Tehran has sent IRGC advisers to Albu Kamal.", [("Iran", "syr-albu-kamal", "reported", None)]),
+    ("Washington has withdrawn its troops from the Green Village.",
+     [("United States", "syr-al-omar", "withdrawn", None)]),
+    ("Jerusalem warned that a Turkish base at T4 would be a red line.",
+     [("Turkey", "syr-t4-airbase", "warned-about", "Israel")]),
+    ("Ankara deployed additional troops to Afrin on Tuesday.", [("Turkey", "syr-afrin", "reported", None)]),
+    ("The Pentagon said US troops remain at al-Tanf.", [("United States", "syr-al-tanf", "claimed", "Pentagon")]),
+    # named forces
+    ("CENTCOM forces struck an ISIS camp in the Badia.", [("United States", "syr-badia", "struck", None)]),
+    ("The Quds Force is operating from Albu Kamal, according to Israeli officials.",
+     [("Iran", "syr-albu-kamal", "claimed", "Israeli officials")]),
+    ("Hezbollah fighters withdrew from Qusayr.", [("Hezbollah", "syr-qusayr", "withdrawn", None)]),
+    ("Africa Corps personnel arrived at Hmeimim air base.", [("Russia", "syr-khmeimim-airbase", "reported", None)]),
+    ("Wagner fighters were seen at Palmyra.", [("Russia", "syr-palmyra", "reported", None)]),
+    ("The US-led coalition struck targets near Deir ez-Zor.",
+     [("United States", "syr-deir-ez-zor", "struck", None)]),
+    ("Kataib Hezbollah fighters left al-Mayadin on Sunday.", [("Iraqi militias", "syr-mayadin", "withdrawn", None)]),
+    # negations and conditionals
+    ("There are no Turkish troops at T4, the ministry said.", [("Turkey", "syr-t4-airbase", "denied", "ministry")]),
+    ("If Turkey deploys air defences at T4, Israel will strike them.",
+     [("Turkey", "syr-t4-airbase", "warned-about", "Israel")]),
+    # a pronoun reaching back a sentence
+    ("Iranian forces left Deir ez-Zor. They have since moved to Albu Kamal.",
+     [("Iran", "syr-albu-kamal", "reported", None), ("Iran", "syr-deir-ez-zor", "withdrawn", None)]),
 ])
 def test_phenomena(extractor, sentence, expected):
     assert _claims_of(extractor, sentence) == expected
@@ -208,6 +246,12 @@ def test_phenomena(extractor, sentence, expected):
     "Turkish and Israeli officials met in Baku to discuss military deconfliction.",    # outside Syria
     "Syrian army units and the SDF deployed around Manbij.",                     # not foreign
     "DAMASCUS, Syria (North Press) – Turkish troops were seen near the border.",   # dateline
+    "Turkish and Russian officials met in Ankara to discuss Syria.",              # a meeting abroad
+    "In 2015 Russia deployed jets to Hmeimim.",                                   # background, years ago
+    "Analysts say that if Turkish systems are deployed at T4, it would change the balance.",  # a hypothesis
+    "Syrian government forces shelled Qusayr after accusing Hezbollah of smuggling.",          # Syria's own forces
+    "A Jordanian aid convoy of 60 trucks reached Daraa on Monday.",               # humanitarian
+    "The talks in Damascus covered the Russian bases, the ministry in Damascus said.",  # no place of a force
 ])
 def test_no_claim(extractor, sentence):
     assert _claims_of(extractor, sentence) == []

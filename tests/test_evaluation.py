@@ -1,0 +1,90 @@
+"""The evaluation harness, and the development-set targets it holds extraction to (issue #4)."""
+
+import json
+
+import pytest
+
+from footprint import reports
+from footprint.evaluation import Evaluator, Score, annotated, evaluate
+
+from .conftest import ROOT, SAMPLES
+
+DEV_SETS = [(SAMPLES, ROOT / "tests" / "data" / "gold"), (ROOT / "bench" / "devset", ROOT / "bench" / "devset" / "gold")]
+F1_TARGET, STATUS_TARGET = 0.90, 0.85
+
+
+@pytest.fixture(scope="module")
+def dev_scores():
+    pairs = [p for report_dir, gold_dir in DEV_SETS for p in annotated(report_dir, gold_dir)]
+    return evaluate(pairs, Evaluator())
+
+
+def test_development_set_is_the_size_promised(dev_scores):
+    _, each = dev_scores
+    written = [name for name in each if (ROOT / "bench" / "devset" / name).exists()]
+    assert len(written) >= 15
+    assert sum(1 for name in written if not (ROOT / "bench" / "devset" / "gold" / name).with_suffix(".jsonl")
+               .read_text().strip()) >= 3  # reports with no claim at all
+
+
+def test_development_set_meets_the_targets(dev_scores):
+    total, _ = dev_scores
+    detail = "\n".join(total.misses + total.false_claims + total.wrong_status)
+    assert total.f1 >= F1_TARGET, f"F1 {total.f1:.3f} < {F1_TARGET}\n{detail}"
+    assert total.status_accuracy >= STATUS_TARGET, f"status {total.status_accuracy:.3f} < {STATUS_TARGET}\n{detail}"
+
+
+def test_gold_excerpts_are_in_their_reports():
+    for report_dir, gold_dir in DEV_SETS:
+        for report_path, gold_path in annotated(report_dir, gold_dir):
+            if gold_path is None:
+                continue
+            text = report_path.read_text()
+            for line in gold_path.read_text().splitlines():
+                if line.strip():
+                    claim = json.loads(line)
+                    assert " ".join(claim["excerpt"].split()) in " ".join(text.split()), (report_path.name, claim)
+
+
+def _report(text: str) -> reports.Report:
+    return reports.from_text(f"title: t\npublished: 2025-06-05\n---\n{text}", filename="t.txt")
+
+
+@pytest.mark.parametrize("text, gold, expected", [
+    # found exactly
+    ("US troops withdrew from al-Tanf.",
+     [{"country": "United States", "place": "al-Tanf", "status": "withdrawn", "claimant": None}],
+     dict(precision=1.0, recall=1.0, status_accuracy=1.0)),
+    # a spelling of the same gazetteer entry matches
+    ("US troops withdrew from At-Tanf garrison.",
+     [{"country": "United States", "place": "Al-Tanf", "status": "withdrawn", "claimant": None}],
+     dict(precision=1.0, recall=1.0, status_accuracy=1.0)),
+    # right place, wrong status
+    ("US troops remain at al-Tanf.",
+     [{"country": "United States", "place": "al-Tanf", "status": "withdrawn", "claimant": None}],
+     dict(precision=1.0, recall=1.0, status_accuracy=0.0)),
+    # a miss and a false claim
+    ("Russian troops withdrew from Qamishli airport.",
+     [{"country": "United States", "place": "al-Tanf", "status": "withdrawn", "claimant": None}],
+     dict(precision=0.0, recall=0.0, status_accuracy=1.0)),
+    # nothing annotated, nothing found
+    ("Aid trucks reached Idlib.", [], dict(precision=1.0, recall=1.0, status_accuracy=1.0)),
+])
+def test_scoring(text, gold, expected):
+    score = Evaluator().score(_report(text), gold)
+    assert {k: getattr(score, k) for k in expected} == expected
+
+
+def test_optional_annotations_count_neither_way():
+    gold = [{"country": "Turkey", "place": "central Syria", "status": "planned", "claimant": None,
+             "note": "an extractor may reasonably leave it out"}]
+    score = Evaluator().score(_report("Aid trucks reached Idlib."), gold)
+    assert (score.gold_pairs, score.found_pairs, score.f1) == (0, 0, 1.0)
+
+
+def test_score_adds_up():
+    a, b = Score(gold_pairs=2, found_pairs=2, matched_gold=1, matched_found=1), Score(gold_pairs=2, found_pairs=1,
+                                                                                   matched_gold=2, matched_found=1)
+    a.add(b)
+    assert (a.recall, a.precision) == (0.75, 2 / 3)
+    assert a.f1 == pytest.approx(2 * 0.75 * (2 / 3) / (0.75 + 2 / 3))
