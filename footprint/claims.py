@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from . import actors as actors_mod
 from . import gazetteer as gz
@@ -168,8 +169,13 @@ _SPEECH = re.compile(
 _SUBJECT_BOUNDARY = re.compile(r"[,;:“”\"]")
 
 
-def _said_that(sentence: str):
+@lru_cache(maxsize=256)
+def _said_that(sentence: str) -> tuple:
     """(subject, match) for each speech verb: the subject is the words before it back to a comma or quote."""
+    return tuple(_find_said(sentence))
+
+
+def _find_said(sentence: str):
     pos = 0
     for m in _SPEECH.finditer(sentence):
         if m.start() < pos:
@@ -364,12 +370,13 @@ class Extractor:
             carried = last_forces if _ANAPHOR.search(sentence) else []
             if not (actor_mentions or carried) or not (_is_military(sentence) or (carried and _MOVED.search(sentence))):
                 continue
+            roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
-                claim_date(sentence, report.published), carried,
+                claim_date(sentence, report.published), carried, roles,
             )
             claims.extend(found)
-            named = [m for m in actor_mentions if _role(sentence, m, 0) == "force"]
+            named = [m for m, r in roles if r == "force"]
             if named:
                 last_forces = named
             unresolved.extend(
@@ -381,18 +388,18 @@ class Extractor:
     # -- one sentence -------------------------------------------------------------------------
 
     def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date, day,
-                         carried=()):
+                         carried=(), roles=()):
         date = day.isoformat() if day else None
-        roles = [(m, _role(sentence, m, 0)) for m in actor_mentions] + _domestic(sentence)
+        roles = list(roles) + _domestic(sentence)
         roles.sort(key=lambda mr: mr[0].start)
         attribution = self._attribution(sentence, speakers)
         relatives = [r.span() for r in _RELATIVE.finditer(sentence) if _about_actor(sentence, r.start(), actor_mentions)]
         threat = _CONDITIONAL.match(sentence)
         ifs = [m.span() for m in re.finditer(r"\bif\b[^,;]*", sentence, re.IGNORECASE)]
         out = []
-        candidates = [pm for pm in mentions if self._is_site(sentence, pm, mentions, ref_date)]
         for a, b in _scopes(sentence):
-            in_scope = [pm for pm in candidates if a <= pm.start < b]
+            in_scope = [pm for pm in mentions
+                        if a <= pm.start < b and self._is_site(sentence, pm, mentions, ref_date, (a, b))]
             precise = any(pm.precision <= 2 for pm in in_scope)
             for pm in in_scope:
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
@@ -439,7 +446,7 @@ class Extractor:
                     ))
         return out
 
-    def _is_site(self, sentence, pm, mentions, ref_date) -> bool:
+    def _is_site(self, sentence, pm, mentions, ref_date, scope) -> bool:
         """Whether a place mention can carry a claim at all."""
         ref_year = ref_date.year
         place = pm.place
@@ -469,16 +476,19 @@ class Extractor:
             ):
                 return False
         c_start, c_end = _clause(sentence, pm.start, pm.end)
-        event_elsewhere = any(_CUE_RE[st].search(sentence[:c_start]) for st in _EVENTS)
-        for m in _YEAR.finditer(sentence[c_start:c_end]):
-            if m.start() + c_start < pm.start and event_elsewhere:
-                continue  # "withdrew … from al-Qusair, which it had used since 2013": the event is new
-            if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
-                return False
-        a, b = next((a, b) for a, b in _scopes(sentence) if a <= pm.start < b)
-        own_event = any(_CUE_RE[st].search(sentence[c_start:c_end]) for st in _EVENTS)
-        if not _PRESENT.search(sentence[a:b]):
-            for m in _OLD_DATE.finditer(sentence, a, b):
+        years = list(_YEAR.finditer(sentence, c_start, c_end))
+        if years:
+            event_elsewhere = any(_CUE_RE[st].search(sentence, 0, c_start) for st in _EVENTS)
+            for m in years:
+                if m.start() < pm.start and event_elsewhere:
+                    continue  # "withdrew … from al-Qusair, which it had used since 2013": the event is new
+                if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
+                    return False
+        a, b = scope
+        old_dates = list(_OLD_DATE.finditer(sentence, a, b))
+        if old_dates and not _PRESENT.search(sentence, a, b):
+            own_event = any(_CUE_RE[st].search(sentence, c_start, c_end) for st in _EVENTS)
+            for m in old_dates:
                 if own_event and not c_start <= m.start() < c_end:
                     continue  # "withdrew on Sunday, ending a presence that began in 2019": the event is new
                 if m.group(1) is None or int(m.group(1)) < ref_year:
@@ -686,9 +696,14 @@ def _inside(mention, spans) -> bool:
 
 def _is_military(sentence: str) -> bool:
     """Whether a sentence speaks of military matters at all (an aid convoy does not)."""
-    return any(not re.search(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\W+(?:\w+\W+)?$",
-                             sentence[max(0, m.start() - 25) : m.start()], re.I)
+    if not _CIVILIAN.search(sentence):
+        return _MILITARY.search(sentence) is not None
+    return any(not _CIVILIAN_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()])
                for m in _MILITARY.finditer(sentence))
+
+
+_CIVILIAN = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\b", re.IGNORECASE)
+_CIVILIAN_BEFORE = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
 def _clause_status(sentence, a, b, pm, roles, attributed):

@@ -135,6 +135,13 @@ def skeleton(key: str) -> str:
     return _VOWELS.sub("", key)
 
 
+@lru_cache(maxsize=262_144)
+def _word(raw: str) -> str:
+    """A word of running text in index form, or "" for an article or function word."""
+    folded = fold(raw)
+    return "" if folded in _SKIP else loosen(folded)
+
+
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """(folded token, start, end) for every word of ``text``."""
     return [(fold(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -317,7 +324,7 @@ class Gazetteer:
         common words do not become places; areas ("northern Syria", "the buffer
         zone") need not. "near X", "the X region" widen precision to 2.
         """
-        words = [(loosen(t), s, e) for t, s, e in tokens(text) if t not in _SKIP]
+        words = [(w, m.start(), m.end()) for m in _TOKEN.finditer(text) if (w := _word(m.group()))]
         found: list[PlaceMention] = []
         ambiguous: list[tuple[int, list[Place]]] = []
         i = 0
