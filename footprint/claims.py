@@ -20,57 +20,20 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
 
 from . import actors as actors_mod
+from . import attribution, cues
 from . import gazetteer as gz
+from . import sentences as sent
+from .cues import STATUSES
 from .reports import Report
+from .sentences import claim_date, sentences
 
-STATUSES = ("reported", "claimed", "planned", "warned-about", "denied", "withdrawn", "struck")
-_PRECEDENCE = ("struck", "withdrawn", "denied", "warned-about", "planned", "claimed")
+__all__ = ["STATUSES", "Claim", "Extraction", "Extractor", "NamedPlace", "UnresolvedName", "claim_date",
+           "extract", "sentences"]
 
-_CUES = {
-    "struck": r"struck|strikes? (?:on|against|at|targeting)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
-              r"|shell(?:ed|ing)|raided|targeted|attacked|hit",
-    "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)?(?: [\w'-]+){0,6}? (?:out|back)|pull-?out|left"
-                 r"|departed|departure|drawdown|hand(?:ed|s|ing)?(?: [\w'-]+){0,3}? (?:over|back)|hand-?over"
-                 r"|evacuat(?:ed|ion)|vacated|abandoned|closed down|(?:were|was|are|is|been) gone|no longer (?:there|present)",
-    "denied": r"den(?:ied|ies|y)|rejected|rejects|dismissed|refuted|baseless|not true"
-              r"|no (?:\w+ ){0,2}(?:troops|forces|soldiers|bases?|presence)",
-    "warned-about": r"warn(?:ed|s|ing)?|red lines?|unacceptable|alarms?|objected|objects to|oppos(?:ed|es)"
-                    r"|press(?:ed|es|ing)? [\w ]{1,30}? to (?:close|remove|expel|evict|end)|worr(?:y|ies|ied)"
-                    r"|incompatible|(?:demand|call|urg)\w*[\w ]{0,30}? (?:withdrawal|to (?:leave|withdraw|close))"
-                    r"|threat(?:en|ens|ened|ening)|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
-    "planned": r"plans?|planned|planning|intends?|intention|intended|will (?:deploy|establish|build|set up|station|send"
-               r"|remain|stay|keep)|would (?:keep|remain|stay|continue|deploy|set up|build|establish)"
-               r"|(?:talks|contacts|negotiations)[\w ]{0,100}? (?:continuing|continue|under way|ongoing)"
-               r"|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
-               r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
-               r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
-               r"|setting up|expansion|expanding|bid for",
-    "claimed": r"reportedly|allegedly|alleged|according to|(?:is|are|was|were) said to|reports? (?:suggest|say|said|claim)"
-               r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told|estimated|believed to|thought to|suspected"
-               r"|understood to|may (?:also )?have|might have|appears? to|apparently|accus(?:ed|ing)",
-}
-_EVENTS = ("struck", "withdrawn")
-_INTENT_BEFORE = re.compile(
-    r"\b(?:consider(?:s|ed|ing)?|plans? to|planning to|intends? to|will|would|(?:may|might|could)(?!\s+have\b)"
-    r"|options for|options of|ready to|prepar(?:es|ed|ing) to|expected to|decided to)\s+(?:\w+\s+){0,2}$",
-    re.IGNORECASE,
-)
-_THREAT_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+to\s+$", re.IGNORECASE)
-_CUE_RE = {status: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for status, pattern in _CUES.items()}
 
-# Words that make a sentence about military presence at all.
-_MILITARY = re.compile(
-    r"\b(?:forces?|troops?|soldiers?|military|army|armed|bases?|air ?bases?|airfield|garrison|outposts?|positions?"
-    r"|deploy\w*|presence|stationed|withdr\w+|drawdown|strikes?|struck|airstrikes?|bomb\w*|jets?|drones?|convoys?"
-    r"|air defen[cs]e|militias?|fighters|footprint|foothold|operated|operations|units?|division|brigade|patrols?"
-    r"|captured|seized|occupied|naval|warplanes|missiles?|shelling|raid\w*|checkpoints?|facility|infrastructure"
-    r"|contingent|compound|personnel|advisers|officers|commanders|warships?|navy|aircraft|helicopters|armou?red"
-    r"|military police|gunmen|incursion|shelled|hit)\b",
-    re.IGNORECASE,
-)
+
 _SPEAKER_NOUN = re.compile(
     r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:delegation|officials?|sources?|spokes(?:person|man|woman)|minist(?:er|ry)"
     r"|media|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
@@ -78,9 +41,7 @@ _SPEAKER_NOUN = re.compile(
     r"|analysts?|planners|intelligence|diplomats?|envoys?|requests?|fabrication|backers?)\b",
     re.IGNORECASE,
 )
-_SPEECH_VERB = r"said|says|say|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|insisted" \
-               r"|confirmed|claimed|accused|added|noted|reaffirmed|defined|considers|stated|believes|quoted"
-_SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{_SPEECH_VERB})\b", re.IGNORECASE)
+_SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{attribution.SPEECH_VERB})\b", re.IGNORECASE)
 _PLACE_USAGE = re.compile(
     r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+)?$",
@@ -129,75 +90,9 @@ _ANAPHOR = re.compile(
     r"|contingent|group|militia|militiamen|factions|fighters)\b|\b(?:they|them)\b",
     re.IGNORECASE,
 )
-_CLAUSE_BREAK = re.compile(
-    r",\s+and\s+(?=(?:its|their|the|a|an|his|her|it|they)\b)|;\s*|:\s+|,\s+(?:while|but|whereas)\b"
-    r"|,\s+(?:adding|saying|noting|insisting|stressing)\b")
-_CONDITIONAL = re.compile(
-    r"^\W*if\b(?P<cond>[^,]+),(?P<main>.*?\b(?:(?:will|would)\s+(?:strike|hit|target|attack|respond|act|bomb)"
-    r"|(?:will|would)\s+not\s+(?:let|allow|tolerate|accept)|won't\s+(?:let|allow|tolerate)|(?:will|would)\s+consider"
-    r"|(?:will|would)\s+treat|red line)\b.*)$",
-    re.IGNORECASE,
-)
-# What a force named in an earlier sentence does in this one ("They have since moved to Albu Kamal").
-_MOVED = re.compile(r"\b(?:moved|relocated|redeployed|arrived|sent|based|stationed|remain\w*|stay\w*|kept|keeps|holds?"
-                    r"|held|withdr\w*|left|returned|entered)\b", re.IGNORECASE)
-_PRESENT = re.compile(r"\b(?:now|currently|still|remains?|remaining|today|continues?|has kept)\b", re.IGNORECASE)
-_OLD_DATE = re.compile(
-    r"\b(?:in|between)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b|\bduring the (?:civil )?war\b"
-    r"|\bback in\b", re.IGNORECASE)
-_RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*", re.IGNORECASE)
-_CLAUSE_SEP = re.compile(r"[,;()—–]")
-_ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "adm", "sgt", "maj", "capt",
-                  "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc"}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
-_SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)", re.IGNORECASE)
-_CONCESSIVE = re.compile(r"^\s*(?:while|although|though|whereas|even though)\b[^,]*,", re.IGNORECASE)
-_YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b|\bin the past\b|\bdecades ago\b"
-                   r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")
-_ATTRIBUTION = re.compile(
-    r"\baccording to (?P<acc>(?:[^,.;]|,(?=(?-i:\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|\band\b))))+)"
-    r"|\b(?P<rep>reports|media reports) (?:suggest|say|said|claim)\w*"
-    r"|\b(?:reportedly|allegedly)\b",
-    re.IGNORECASE,
-)
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
-_SPEECH = re.compile(
-    rf"\s+(?:has |have |had )?(?:long )?(?P<verb>{_SPEECH_VERB})\b(?P<that>(?:\s+[^,.;]{{0,40}}?)?\s+that\b)?",
-    re.IGNORECASE,
-)
-_SUBJECT_BOUNDARY = re.compile(r"[,;:“”\"]")
 
 
-@lru_cache(maxsize=256)
-def _said_that(sentence: str) -> tuple:
-    """(subject, match) for each speech verb: the subject is the words before it back to a comma or quote."""
-    return tuple(_find_said(sentence))
-
-
-def _find_said(sentence: str):
-    pos = 0
-    for m in _SPEECH.finditer(sentence):
-        if m.start() < pos:
-            continue
-        bounds = [b.end() for b in _SUBJECT_BOUNDARY.finditer(sentence, pos, m.start())]
-        start = max([pos, m.start() - 120, *bounds])
-        who = sentence[start : m.start()]
-        if who.strip():
-            yield who, m
-            pos = m.end()
-# Verbs that attribute what follows without a "that" ("He said this called for…", "They rejected reports…").
-# "…, a monitor reported." attributes the whole sentence to its tail.
-_SAID_AT_END = re.compile(
-    r",\s*(?P<who>(?:the |a |an )?[^,]{2,60}?)\s+(?:said|reported|told [\w ]{2,30}|added|claimed|stated)"
-    r"(?:\s+on \w+day)?[.\"”’]*\s*$"
-)
-_STRONG_SPEECH = {"said", "says", "told", "added", "stated", "claimed", "denied", "rejected", "warned"}
-_PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
-_HEADLINE_SOURCE = re.compile(r"^(?P<who>[A-Z][\w .’'-]{1,40}):\s")
-_QUOTED_AS = re.compile(
-    r"(?:quoted (?P<a>[^,.;]+?) as saying|(?P<b>[A-Z][\w .-]+?) (?:was|were) (?:reported|quoted) as saying)"
-)
 
 
 @dataclass(frozen=True)
@@ -273,43 +168,10 @@ class UnresolvedName:
     name_end: int
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; paragraphs and headlines end sentences too."""
-    spans = []
-    for para in re.finditer(r"[^\n]+", text):
-        start = para.start()
-        for m in _SENTENCE_END.finditer(para.group()):
-            before = para.group()[: m.start()].rstrip(".!?\"”’)")
-            last = re.findall(r"[^\W\d_]+$", before)
-            word = last[0].lower() if last else ""
-            if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
-                continue
-            spans.append((start, para.start() + m.start()))
-            start = para.start() + m.end()
-        spans.append((start, para.end()))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _scopes(sentence: str) -> list[tuple[int, int]]:
-    """Parts of a sentence whose cues do not reach each other (offsets within it)."""
-    cuts = [0]
-    m = _CONCESSIVE.match(sentence)
-    if m:
-        cuts.append(m.end())
-    cuts += [m.end() for m in _SCOPE_SPLIT.finditer(sentence) if m.end() > cuts[-1]]
-    cuts = sorted(set(cuts)) + [len(sentence)]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
-    """The comma-delimited stretch around a span, plus a relative clause hanging from it."""
-    left = max((m.end() for m in _CLAUSE_SEP.finditer(sentence, 0, start)), default=0)
-    nxt = _CLAUSE_SEP.search(sentence, end)
-    right = nxt.start() if nxt else len(sentence)
-    rel = _RELATIVE.match(sentence, right)
-    if rel:
-        right = rel.end()
-    return left, right
 
 
 def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
@@ -328,16 +190,6 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     return "force"
 
 
-def _status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None]:
-    for status in _PRECEDENCE:
-        for m in _CUE_RE[status].finditer(scope_text):
-            if status in _EVENTS and _THREAT_BEFORE.search(scope_text, max(0, m.start() - 30), m.start()):
-                continue  # "threatened to strike" is a warning, read by the cue "threatened"
-            if status in _EVENTS and _INTENT_BEFORE.search(scope_text, max(0, m.start() - 40), m.start()):
-                # "considering withdrawing", "plans to strike": an intention, not the event
-                return "planned", m
-            return status, m
-    return ("claimed" if attributed else "reported"), None
 
 
 class Extractor:
@@ -360,7 +212,7 @@ class Extractor:
             roads = [m.span() for m in _ROAD.finditer(sentence)]
             mentions = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
             actor_mentions = [m for m in self.lexicon.find(sentence) if not _inside(m, roads)]
-            self._track_speakers(sentence, speakers)
+            attribution.track_speakers(sentence, speakers)
             for pm in mentions:
                 if pm.place.in_syria and pm.place.kind != "country":
                     places.append(NamedPlace(
@@ -368,7 +220,7 @@ class Extractor:
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
                     ))
             carried = last_forces if _ANAPHOR.search(sentence) else []
-            if not (actor_mentions or carried) or not (_is_military(sentence) or (carried and _MOVED.search(sentence))):
+            if not (actor_mentions or carried) or not (cues.is_military(sentence) or (carried and cues.MOVED.search(sentence))):
                 continue
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
@@ -392,12 +244,12 @@ class Extractor:
         date = day.isoformat() if day else None
         roles = list(roles) + _domestic(sentence)
         roles.sort(key=lambda mr: mr[0].start)
-        attribution = self._attribution(sentence, speakers)
-        relatives = [r.span() for r in _RELATIVE.finditer(sentence) if _about_actor(sentence, r.start(), actor_mentions)]
-        threat = _CONDITIONAL.match(sentence)
+        source_of = attribution.attribution(sentence, speakers)
+        relatives = [r.span() for r in sent.RELATIVE.finditer(sentence) if _about_actor(sentence, r.start(), actor_mentions)]
+        threat = cues.CONDITIONAL.match(sentence)
         ifs = [m.span() for m in re.finditer(r"\bif\b[^,;]*", sentence, re.IGNORECASE)]
         out = []
-        for a, b in _scopes(sentence):
+        for a, b in sent.scopes(sentence):
             in_scope = [pm for pm in mentions
                         if a <= pm.start < b and self._is_site(sentence, pm, mentions, ref_date, (a, b))]
             precise = any(pm.precision <= 2 for pm in in_scope)
@@ -405,9 +257,9 @@ class Extractor:
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
                         and not _listed_with_precise(sentence, pm, in_scope):
                     continue  # the region only frames the precise places named with it
-                said_by, said_at, speaker = attribution
+                said_by, said_at, speaker = source_of
                 attributed = said_by is not None and (said_at is None or said_at <= pm.start)
-                status, cue, cue_at = _clause_status(sentence, a, b, pm, roles, attributed)
+                status, cue, cue_at = cues.clause_status(sentence, a, b, pm, roles, attributed)
                 in_if = next(((x, y) for x, y in ifs if x <= pm.start < y), None)
                 warner = None
                 if in_if and not (threat and threat.start("cond") <= pm.start < threat.end("cond")):
@@ -469,25 +321,25 @@ class Extractor:
                 return False
             if re.search(r"\b(?:lies|lying|located|situated|sits)\b", gap, re.I):
                 return False
-        for rel in _RELATIVE.finditer(sentence):
+        for rel in sent.RELATIVE.finditer(sentence):
             if rel.start() < pm.start < rel.end() and not re.search(
                 r"\b(?:withdr|deploy|strik|struck|plans?|keeps?|kept|station|troops|forces|soldiers|bases?)\w*",
                 rel.group(), re.I,
             ):
                 return False
-        c_start, c_end = _clause(sentence, pm.start, pm.end)
-        years = list(_YEAR.finditer(sentence, c_start, c_end))
+        c_start, c_end = sent.clause(sentence, pm.start, pm.end)
+        years = list(cues.YEAR.finditer(sentence, c_start, c_end))
         if years:
-            event_elsewhere = any(_CUE_RE[st].search(sentence, 0, c_start) for st in _EVENTS)
+            event_elsewhere = any(cues.CUE_RE[st].search(sentence, 0, c_start) for st in cues.EVENTS)
             for m in years:
                 if m.start() < pm.start and event_elsewhere:
                     continue  # "withdrew … from al-Qusair, which it had used since 2013": the event is new
                 if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
                     return False
         a, b = scope
-        old_dates = list(_OLD_DATE.finditer(sentence, a, b))
-        if old_dates and not _PRESENT.search(sentence, a, b):
-            own_event = any(_CUE_RE[st].search(sentence, c_start, c_end) for st in _EVENTS)
+        old_dates = list(cues.OLD_DATE.finditer(sentence, a, b))
+        if old_dates and not cues.PRESENT.search(sentence, a, b):
+            own_event = any(cues.CUE_RE[st].search(sentence, c_start, c_end) for st in cues.EVENTS)
             for m in old_dates:
                 if own_event and not c_start <= m.start() < c_end:
                     continue  # "withdrew on Sunday, ending a presence that began in 2019": the event is new
@@ -495,52 +347,7 @@ class Extractor:
                     return False  # "In September 2015 Russia first flew its warplanes into Hmeimim"
         return True
 
-    # -- who says so ------------------------------------------------------------------------
 
-    def _track_speakers(self, sentence: str, speakers: list[str]) -> None:
-        for m in _QUOTED_AS.finditer(sentence):
-            speakers.append(_tidy(m.group("a") or m.group("b")))
-        for raw, _ in _said_that(sentence):
-            who = _tidy(raw)
-            if who and not _PRONOUN.match(who) and _is_subject(who):
-                speakers.append(_merge_speaker(who, speakers))
-
-    def _attribution(self, sentence: str, speakers: list[str]) -> tuple[str | None, int | None, str | None]:
-        """(source, offset from which it holds, speaker) for a sentence.
-
-        The source is who the sentence attributes its content to ("according
-        to X", "X said that"); the speaker is the subject of a speech verb, who
-        is the claimant of a denial.
-        """
-        speaker, said_at = self._speaker(sentence, speakers)
-        head = _HEADLINE_SOURCE.match(sentence)
-        if head:
-            return head.group("who"), None, speaker
-        tail = _SAID_AT_END.search(sentence)
-        if tail and _is_subject(tail.group("who")):
-            who = _tidy(tail.group("who"))
-            return who, None, speaker or who
-        m = _ATTRIBUTION.search(sentence)
-        if m:
-            if m.group("acc"):
-                return _tidy(re.split(r"\s+who\b", m.group("acc"))[0]), None, speaker
-            if m.group("rep"):
-                return "reports", None, speaker
-            return (speaker, said_at, speaker) if speaker else (None, None, None)
-        return speaker, said_at, speaker
-
-    def _speaker(self, sentence: str, speakers: list[str]) -> tuple[str | None, int | None]:
-        for raw, m in _said_that(sentence):
-            verb = m.group("verb").lower()
-            if verb not in _STRONG_SPEECH and not m.group("that"):
-                continue
-            who = _tidy(raw)
-            if not who or not _is_subject(who):
-                continue
-            if _PRONOUN.match(who):
-                who = _resolve_pronoun(who, speakers)
-            return who, m.end("verb")
-        return None, None
 
 
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+"
@@ -581,49 +388,8 @@ def _unknown_places(sentence, mentions, actor_mentions):
         yield name, b - len(name), b
 
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december")
-_DAY_RE = re.compile(
-    r"\b(?:on\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\b(?P<d1>\d{1,2})\s+(?P<m1>january|february|march|april|may|june|july|august|september|october|november"
-    r"|december)(?:\s+(?P<y1>\d{4}))?\b"
-    r"|\b(?P<m2>january|february|march|april|may|june|july|august|september|october|november|december)\s+"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{4}))?\b"
-    r"|\b(?P<rel>yesterday|today|tonight|last night)\b",
-    re.IGNORECASE,
-)
 
 
-def claim_date(sentence: str, published: dt.date | None) -> dt.date | None:
-    """The day a sentence puts its event on, read against the report's date.
-
-    "on Wednesday" in a report of Thursday 5 June 2025 is 4 June 2025; "February
-    11" is the last 11 February on or before publication; "yesterday" the day
-    before. A sentence without such words, or a report without a date, gives
-    the report's date.
-    """
-    if published is None:
-        return None
-    m = _DAY_RE.search(sentence)
-    if not m:
-        return published
-    if m.group("wd"):
-        back = (published.weekday() - _WEEKDAYS.index(m.group("wd").lower())) % 7
-        return published - dt.timedelta(days=back)
-    if m.group("rel"):
-        word = m.group("rel").lower()
-        return published - dt.timedelta(days=1) if word in ("yesterday", "last night") else published
-    day = int(m.group("d1") or m.group("d2"))
-    month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()) + 1
-    year = m.group("y1") or m.group("y2")
-    try:
-        when = dt.date(int(year) if year else published.year, month, day)
-    except ValueError:
-        return published
-    if not year and when > published:
-        when = when.replace(year=published.year - 1)
-    return when
 
 
 def _listed_with_precise(sentence, pm, in_scope) -> bool:
@@ -694,38 +460,10 @@ def _inside(mention, spans) -> bool:
     return any(a <= mention.start < b for a, b in spans)
 
 
-def _is_military(sentence: str) -> bool:
-    """Whether a sentence speaks of military matters at all (an aid convoy does not)."""
-    if not _CIVILIAN.search(sentence):
-        return _MILITARY.search(sentence) is not None
-    return any(not _CIVILIAN_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()])
-               for m in _MILITARY.finditer(sentence))
 
 
-_CIVILIAN = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\b", re.IGNORECASE)
-_CIVILIAN_BEFORE = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 
-def _clause_status(sentence, a, b, pm, roles, attributed):
-    """(status, cue match, cue offset in the sentence) for a place, from its own clause of the scope.
-
-    A clause with no cue of its own and no actor of its own continues the previous
-    one ("withdrew from Tal Tamr, and from Ain Eissa").
-    """
-    cuts = [a] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, a, b)] + [b]
-    clauses = list(zip(cuts, cuts[1:]))
-    k = next(i for i, (x, y) in enumerate(clauses) if x <= pm.start < y or y == b)
-    for i in range(k, -1, -1):
-        x, y = clauses[i]
-        status, cue = _status(sentence[x:y], attributed)
-        if cue is not None:
-            return status, cue, x + cue.start()
-        has_actor = any(x <= m.start < y for m, r in roles if r == "force")
-        if has_actor or i == 0:
-            break
-    status, cue = _status(sentence[a:b], attributed) if len(clauses) == 1 else (
-        ("claimed" if attributed else "reported"), None)
-    return status, cue, (a + cue.start() if cue else -1)
 
 
 def _group(sentence, mentions, reverse):
@@ -756,37 +494,12 @@ def _role_is(roles, mention, role) -> bool:
     return any(m is mention and r == role for m, r in roles)
 
 
-def _tidy(who: str | None) -> str | None:
-    if not who:
-        return None
-    who = re.sub(r"^\s*(?:however|but|and|also|on \w+day|earlier today)\b[\s,]*", "", who.strip(), flags=re.I)
-    who = re.sub(r"\s+(?:on \w+day|earlier today|in (?:January|February|March|April|May|June|July|August"
-                 r"|September|October|November|December))(?:\s+morning)?$", "", who)
-    acronym = re.search(r"\(([A-Z]{2,})\)", who)
-    if acronym:
-        return acronym.group(1)
-    who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.I).strip(" ,")
-    return who or None
 
 
-def _is_subject(who: str) -> bool:
-    """A plausible speaker: short, and not a clause that merely ends in a noun."""
-    return len(who.split()) <= 8 and not re.search(r"\b(?:that|which|if|when|because)\b", who, re.I)
 
 
-def _merge_speaker(who: str, speakers: list[str]) -> str:
-    """'the sources' after 'sources at the Turkish Defense Ministry' is the same speaker."""
-    for earlier in reversed(speakers):
-        if who.lower() in earlier.lower() or who.lower().rstrip("s") in earlier.lower():
-            return earlier
-    return who
 
 
-def _resolve_pronoun(pronoun: str, speakers: list[str]) -> str:
-    for earlier in reversed(speakers):
-        if not _PRONOUN.match(earlier):
-            return earlier
-    return pronoun
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
