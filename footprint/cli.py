@@ -52,9 +52,11 @@ def _geocode(args) -> int:
 
 
 def _ingest(args) -> int:
+    from .corrections import refresh
     from .ingestion import ingest_all
 
     engine = store.connect(args.db)
+    _report_refresh(refresh(engine))
     failed = 0
     for outcome in ingest_all(engine, args.targets):
         if outcome.error:
@@ -63,8 +65,26 @@ def _ingest(args) -> int:
         else:
             r = outcome.result
             state = "stored " if r.added else "already"
-            print(f"{state}  {r.title or outcome.name}: {r.claims} claims, {r.places} places named")
+            print(f"{state}  {r.title or outcome.name}: {_n(r.claims, 'claim')}, {_n(r.places, 'place')} named")
     return 1 if failed else 0
+
+
+def _reextract(args) -> int:
+    from .corrections import reapply
+
+    engine = store.connect(args.db)
+    print(f"read {_n(len(store.reports(engine)), 'stored report')} again: {_n(reapply(engine), 'claim')}")
+    return 0
+
+
+def _report_refresh(claims: int | None) -> None:
+    if claims is not None:
+        print(f"extraction has changed since the store was filled: read its reports again ({_n(claims, 'claim')})",
+              file=sys.stderr)
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def _export(args) -> int:
@@ -109,6 +129,9 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ingest", parents=[db], help="clean, extract, geocode and store reports")
     s.add_argument("targets", nargs="+", metavar="PATH|URL", help="report files, folders of them, or URLs")
     s.set_defaults(run=_ingest)
+    s = sub.add_parser("reextract", parents=[db],
+                       help="read every stored report again (after changing the gazetteer, lexicon or code)")
+    s.set_defaults(run=_reextract)
     s = sub.add_parser("export", parents=[db], help="write a GeoJSON snapshot of the store")
     s.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     s.add_argument("--actor", action="append", metavar="ACTOR", help="only this actor's layer (repeatable)")

@@ -10,9 +10,11 @@ correction reaches every claim with that name and survives re-ingestion.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
@@ -110,7 +112,40 @@ def reapply(engine: Engine, gazetteer: gz.Gazetteer | None = None) -> int:
     extractor = Extractor(gazetteer_for(engine, gazetteer))
     extractions = {r.report_id: extractor(r) for r in store.stored_reports(engine)}
     store.replace_extractions(engine, extractions)
+    store.set_meta(engine, FINGERPRINT_KEY, fingerprint())
     return sum(len(e.claims) for e in extractions.values())
+
+
+FINGERPRINT_KEY = "extraction"
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def fingerprint() -> str:
+    """What extraction depends on (its code, the gazetteer, the actor lexicon), as one hash."""
+    digest = hashlib.sha256()
+    files = sorted(_PACKAGE.glob("*.py")) + sorted((_PACKAGE.parent / "data").glob("**/*.csv")) \
+        + [_PACKAGE.parent / "data" / "actors.json"]
+    for path in files:
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def refresh(engine: Engine) -> int | None:
+    """Read the stored reports again when extraction has changed since they were read.
+
+    Returns the number of claims after a re-read, or ``None`` when nothing had changed.
+    Reports are kept with their text, so an improved extractor or gazetteer reaches
+    every report already stored, not only new ones.
+    """
+    stored = store.get_meta(engine, FINGERPRINT_KEY)
+    current = fingerprint()
+    if stored == current:
+        return None
+    if stored is None and not store.stored_reports(engine):
+        store.set_meta(engine, FINGERPRINT_KEY, current)
+        return None
+    return reapply(engine)
 
 
 def to_review(engine: Engine, gazetteer: gz.Gazetteer | None = None) -> list[NameToReview]:

@@ -18,7 +18,12 @@ TILES_ENV = "FOOTPRINT_TILES"
 
 @st.cache_resource
 def engine():
-    return store.connect()
+    """The store, its reports read again first if extraction changed since they were stored."""
+    from .corrections import refresh
+
+    eng = store.connect()
+    refresh(eng)
+    return eng
 
 
 @st.cache_data(show_spinner=False, max_entries=4)

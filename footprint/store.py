@@ -126,6 +126,14 @@ class GeocodeCacheRow(Base):
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class MetaRow(Base):
+    """Small facts about the store itself, such as which extraction produced its claims."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
 @dataclass(frozen=True)
 class SourceInfo:
     """What the map and the snapshot show of the report behind a claim."""
@@ -319,3 +327,14 @@ def version(engine: Engine) -> tuple:
         n_claims = session.scalar(select(func.count()).select_from(ClaimRow))
         n_fix, last_fix = session.execute(select(func.count(), func.max(CorrectionRow.created_at))).one()
         return int(n or 0), str(latest or ""), int(n_claims or 0), int(n_fix or 0), str(last_fix or "")
+
+
+def get_meta(engine: Engine, key: str) -> str | None:
+    with Session(engine) as session:
+        row = session.get(MetaRow, key)
+        return row.value if row else None
+
+
+def set_meta(engine: Engine, key: str, value: str) -> None:
+    with Session(engine) as session, session.begin():
+        session.merge(MetaRow(key=key, value=value))

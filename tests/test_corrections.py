@@ -134,3 +134,28 @@ def test_features_follow_the_corrected_claims(fooville):
     corrections.correct(fooville, "Fooville", place_id="syr-qasrak")
     [feature] = feat.claim_features(store.claims(fooville))
     assert (feature.place_id, feature.status, feature.n_reports) == ("syr-qasrak", "withdrawn", 1)
+
+
+def test_stored_reports_are_read_again_when_extraction_changes(fooville, monkeypatch):
+    """A store filled by an older extractor is brought up to date, once, and only then."""
+    assert corrections.refresh(fooville) is None or store.claims(fooville) == []
+    assert corrections.refresh(fooville) is None  # nothing changed since
+    store.save_correction(fooville, store.CorrectionRow(  # as if saved by an older version, never applied
+        name_key="fooville", name="Fooville", place_id="syr-qasrak", lat=None, lon=None, precision=1,
+        kind="other", created_at=__import__("datetime").datetime(2025, 1, 1)))
+    assert store.claims(fooville) == []
+    monkeypatch.setattr(corrections, "fingerprint", lambda: "a-newer-extractor")
+    assert corrections.refresh(fooville) == 2
+    assert {c.claim.place_id for c in store.claims(fooville)} == {"syr-qasrak"}
+    assert corrections.refresh(fooville) is None
+
+
+def test_cli_reextract_reads_every_report_again(fooville, db_url, capsys):
+    from footprint.cli import main
+
+    store.save_correction(fooville, store.CorrectionRow(
+        name_key="fooville", name="Fooville", place_id="syr-qasrak", lat=None, lon=None, precision=1,
+        kind="other", created_at=__import__("datetime").datetime(2025, 1, 1)))
+    assert main(["reextract", "--db", db_url]) == 0
+    assert "read 1 stored report again: 2 claims" in capsys.readouterr().out
+    assert len(store.claims(fooville)) == 2
