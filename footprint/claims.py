@@ -68,6 +68,11 @@ _METONYM_AFTER = re.compile(
     r"|said|says|turned|granted|agreed|wants|insist\w*|reject\w*|denied|asked|told|announced|signed|accepted"
     r"|approved|refused|demanded|accused|hopes|believes|pressed|welcomed|condemned)\b"
 )
+# "President Ahmed al-Sharaa", "Bashar al-Assad": a name, even where a village shares it.
+_PERSON_BEFORE = re.compile(
+    r"\b(?:Ahmed|Ahmad|Mohammed|Muhammad|Mohamed|Bashar|Hafez|Maher|Asma|Ali|Hassan|Hussein|Omar|Khaled|Khalid"
+    r"|Mahmoud|Abdullah|Abu|Rami|Faisal|Hamza|Anas|Asaad|Murhaf|Ibrahim|Youssef|Yusuf|Mustafa|Salim|President"
+    r"|Minister|Sheikh|General|Gen\.|Mr\.?|Dr\.?)\s+$")
 _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
 _DOMESTIC = re.compile(
     r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
@@ -220,7 +225,8 @@ class Extractor:
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
                     ))
             carried = last_forces if _ANAPHOR.search(sentence) else []
-            if not (actor_mentions or carried) or not (cues.is_military(sentence) or (carried and cues.MOVED.search(sentence))):
+            military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in mentions)
+            if not (actor_mentions or carried) or not (military or (carried and cues.MOVED.search(sentence))):
                 continue
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
@@ -307,7 +313,7 @@ class Extractor:
         if pm.start == 0 and _DATELINE.match(sentence):
             return False  # "DAMASCUS, Syria (North Press) –" says where the report was filed
         before = sentence[max(0, pm.start - 40) : pm.start]
-        if _INSTITUTION_BEFORE.search(before):
+        if _INSTITUTION_BEFORE.search(before) or _PERSON_BEFORE.search(before):
             return False
         if place.kind in ("city", "town") and (_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(sentence[pm.end:])):
             return False
@@ -329,7 +335,7 @@ class Extractor:
                 return False
         c_start, c_end = sent.clause(sentence, pm.start, pm.end)
         years = list(cues.YEAR.finditer(sentence, c_start, c_end))
-        if years:
+        if years and not cues.PRESENT.search(sentence, *scope):
             event_elsewhere = any(cues.CUE_RE[st].search(sentence, 0, c_start) for st in cues.EVENTS)
             for m in years:
                 if m.start() < pm.start and event_elsewhere:
@@ -341,7 +347,7 @@ class Extractor:
         if old_dates and not cues.PRESENT.search(sentence, a, b):
             own_event = any(cues.CUE_RE[st].search(sentence, c_start, c_end) for st in cues.EVENTS)
             for m in old_dates:
-                if own_event and not c_start <= m.start() < c_end:
+                if own_event and m.start() > a + 3:  # only a fronted date ("In 2021 US jets struck…") dates an event
                     continue  # "withdrew on Sunday, ending a presence that began in 2019": the event is new
                 if m.group(1) is None or int(m.group(1)) < ref_year:
                     return False  # "In September 2015 Russia first flew its warplanes into Hmeimim"
@@ -436,6 +442,7 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1)
     return out
 
 
+_SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
 

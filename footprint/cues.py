@@ -24,6 +24,8 @@ _CUES = {
     "planned": r"plans?|planned|planning|intends?|intention|intended|will (?:deploy|establish|build|set up|station|send"
                r"|remain|stay|keep)|would (?:keep|remain|stay|continue|deploy|set up|build|establish)"
                r"|(?:talks|contacts|negotiations)[\w ]{0,100}? (?:continuing|continue|under way|ongoing)"
+               r"|(?:wants?|wanted|seeks?|seeking|hopes?|hoping|aims?) to (?:keep|retain|stay|remain|set up|build|deploy"
+               r"|establish|expand|return|station)"
                r"|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
                r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
                r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
@@ -71,12 +73,16 @@ CONDITIONAL = re.compile(
 MOVED = re.compile(r"\b(?:moved|relocated|redeployed|arrived|sent|based|stationed|remain\w*|stay\w*|kept|keeps|holds?"
                     r"|held|withdr\w*|left|returned|entered)\b", re.IGNORECASE)
 
-PRESENT = re.compile(r"\b(?:now|currently|still|remains?|remaining|today|continues?|has kept)\b", re.IGNORECASE)
+PRESENT = re.compile(
+    r"\b(?:now|currently|still|remains?|remaining|today|continues?|keeps|maintains|holds)\b"
+    r"|\b(?:has|have)\s+(?:\w+\s+)?(?:left|withdrawn|moved|deployed|sent|pulled|arrived|returned|kept|stationed"
+    r"|built|established|set up)\b", re.IGNORECASE)
 
 OLD_DATE = re.compile(
     r"\b(?:in|between)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b|\bduring the (?:civil )?war\b"
-    r"|\bback in\b", re.IGNORECASE)
+    r"|\bback in\b|\b(?:after|before|during|under) the ((?:19|20)\d\d)\b"
+    r"|\bonce (?:ran|held|had|kept|used|operated|controlled|hosted)\b", re.IGNORECASE)
 
 YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b|\bin the past\b|\bdecades ago\b"
                    r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")

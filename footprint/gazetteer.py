@@ -58,6 +58,7 @@ _NEAR_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-$")
+_BREAK = re.compile(r"[,;:.!?–—]\s")
 _TOKEN = re.compile(r"[^\W_]+(?:['’ʿʾ`][^\W_]+)*", re.UNICODE)
 
 
@@ -337,6 +338,8 @@ class Gazetteer:
                 if not bucket:
                     continue
                 start, end = words[i][1], words[i + n - 1][2]
+                if n > 1 and _BREAK.search(text, start, end):
+                    continue  # "Hmeymim, the air base": a name does not run across a comma
                 place = bucket[0]
                 if place.kind not in AREA_KINDS and not (text[start].isupper() or text[start].isdigit()):
                     continue
