@@ -10,7 +10,8 @@ import re
 from functools import lru_cache
 
 SPEECH_VERB = r"said|says|say|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|insisted" \
-               r"|confirmed|claimed|accused|added|noted|reaffirmed|defined|considers|stated|believes|quoted"
+               r"|confirmed|claimed|accused|added|noted|reaffirmed|defined|considers|stated|believes|quoted" \
+               r"|reported|wrote|cited"
 
 _ATTRIBUTION = re.compile(
     r"\baccording to (?P<acc>(?:[^,.;]|,(?=(?-i:\s*[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s*(?:,|\band\b))))+)"

@@ -56,7 +56,8 @@ _INSTITUTION_BEFORE = re.compile(
 _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}"
     r"|^[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?)$",
+    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$",
     re.IGNORECASE,
 )
 # A city standing for its government: "Damascus turned down…", "talks with Damascus".
@@ -85,12 +86,13 @@ _FORCE_NOUN = re.compile(
     r"|jets?|drones?|warplanes?|aircraft|planes|helicopters?|units?|bases?|presence|personnel|advisers|officers"
     r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
     r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
-    r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's))",
+    r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
+    r"|plans?|bid|intention|foothold|footprint))",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
     r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
-    r"|the contingent)\b|\bour (?:bases|forces|troops|presence)\b"
+    r"|the contingent)\b|\bour (?:bases|forces|troops|presence|operations|jets|drones|units|soldiers)\b"
     r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
     r"|contingent|group|militia|militiamen|factions|fighters)\b|\b(?:they|them)\b",
     re.IGNORECASE,
@@ -277,7 +279,7 @@ class Extractor:
                     warner = next((m.actor.actor for m, _ in roles
                                    if m.start >= threat.start("main") and m.form != "domestic"), None)
                 else:
-                    forces = _forces_for(sentence, pm, roles, relatives, status, cue_at)
+                    forces = _forces_for(sentence, pm, roles, relatives, status, cue_at, (a, b))
                 if not forces and carried:
                     forces = list(carried)
                 if not forces:
@@ -409,7 +411,7 @@ def _listed_with_precise(sentence, pm, in_scope) -> bool:
     return False
 
 
-def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1):
+def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1, scope=None):
     """The foreign actor mentions a sentence puts at a place.
 
     For an event (struck, withdrawn, planned…) the subject before its cue word; otherwise
@@ -421,6 +423,7 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1)
     def usable(m):
         return not any(a <= m.start < b and not a <= pm.start < b for a, b in relatives)
 
+    scope = scope or (0, len(sentence))
     agents = [m for m, r in roles if r == "force" and usable(m)]
     forces = [m for m in agents if m.form != "domestic"]
     group = []
@@ -429,9 +432,12 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1)
         if group and all(m.form == "domestic" for m in group):
             return []  # Syria's own forces did it
     if not group:
-        before = [m for m in forces if m.end <= pm.start]
-        after = [m for m in forces if m.start >= pm.end]
-        group = _group(sentence, before, reverse=True) or _group(sentence, after, reverse=False)
+        for lo, hi in (scope, (0, len(sentence))):  # the place's own part of the sentence first
+            before = [m for m in forces if lo <= m.start and m.end <= pm.start]
+            after = [m for m in forces if m.start >= pm.end and m.end <= hi]
+            group = _group(sentence, before, reverse=True) or _group(sentence, after, reverse=False)
+            if group:
+                break
     if not group:  # a named force that also speaks ("the IDF stressed that…") is still a force
         group = [m for m, r in roles if r == "speaker" and m.form == "force"][:1]
     seen, out = set(), []
@@ -448,9 +454,13 @@ _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
 
 
 def _domestic(sentence: str) -> list[tuple[actors_mod.ActorMention, str]]:
-    """Syria's own forces, named so that they can be the subject a foreign actor is not."""
+    """Syria's own forces, named so that they can be the subject a foreign actor is not
+    (but not when they are the object: "operations against the Islamic State group")."""
     return [(actors_mod.ActorMention(_SYRIA, m.start(), m.end(), m.group(), "domestic"), "force")
-            for m in _DOMESTIC.finditer(sentence)]
+            for m in _DOMESTIC.finditer(sentence) if not _OBJECT_BEFORE.search(sentence, 0, m.start())]
+
+
+_OBJECT_BEFORE = re.compile(r"\b(?:against|on|at|targeting|targeted|killed|captured|of|with|from|to)\s+(?:the\s+)?$")
 
 
 _FORCE_NOUN_END = re.compile(

@@ -10,14 +10,16 @@ STATUSES = ("reported", "claimed", "planned", "warned-about", "denied", "withdra
 PRECEDENCE = ("struck", "withdrawn", "denied", "warned-about", "planned", "claimed")
 
 _CUES = {
-    "struck": r"struck|strikes? (?:on|against|at|targeting)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
+    "struck": r"struck|strikes? (?:on|against|at|targeting|in|near)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
               r"|shell(?:ed|ing)|raided|targeted|attacked|hit",
     "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)?(?: [\w'-]+){0,6}? (?:out|back)|pull-?out|left"
                  r"|departed|departure|drawdown|hand(?:ed|s|ing)?(?: [\w'-]+){0,3}? (?:over|back)|hand-?over"
-                 r"|evacuat(?:ed|ion)|vacated|abandoned|closed down|(?:were|was|are|is|been) gone|no longer (?:there|present)",
-    "denied": r"den(?:ied|ies|y)|rejected|rejects|dismissed|refuted|baseless|not true"
+                 r"|evacuat(?:ed|ion)|vacated|abandoned|closed down|crossed back|went home|returned home|headed back|clos(?:ed|ing)(?: down)?(?: [\w-]+){0,3}? (?:sites?|bases?"
+                 r"|outposts?|positions?|posts?)|(?:were|was|are|is|been) gone|no longer (?:there|present)",
+    "denied": r"den(?:ied|ies|y)|(?:a|its|their|his|her) denial|rejected|rejects|dismissed|refuted|baseless|not true"
               r"|no (?:\w+ ){0,2}(?:troops|forces|soldiers|bases?|presence)",
     "warned-about": r"warn(?:ed|s|ing)?|red lines?|unacceptable|alarms?|objected|objects to|oppos(?:ed|es)"
+                    r"|condemn(?:s|ed|ing)?|call(?:s|ed|ing)? on [\w' ]{1,40}? to"
                     r"|press(?:ed|es|ing)? [\w ]{1,30}? to (?:close|remove|expel|evict|end)|worr(?:y|ies|ied)"
                     r"|incompatible|(?:demand|call|urg)\w*[\w ]{0,30}? (?:withdrawal|to (?:leave|withdraw|close))"
                     r"|threat(?:en|ens|ened|ening)|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
@@ -38,7 +40,7 @@ _CUES = {
 EVENTS = ("struck", "withdrawn")
 
 _INTENT_BEFORE = re.compile(
-    r"\b(?:consider(?:s|ed|ing)?|plans? to|planning to|intends? to|will|would|(?:may|might|could)(?!\s+have\b)"
+    r"\b(?:consider(?:s|ed|ing)?|plans? to|planned to|planning to|intends? to|intended to|will|would|(?:may|might|could)(?!\s+have\b)"
     r"|options for|options of|ready to|prepar(?:es|ed|ing) to|expected to|decided to)\s+(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -60,6 +62,8 @@ MILITARY = re.compile(
 
 _CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?=(?:its|their|the|a|an|his|her|it|they)\b)|;\s*|:\s+|,\s+(?:while|but|whereas)\b"
+    r"|\s+(?:after|before|since)\s+(?=\w+ing\b)|\s+and\s+(?=(?:regrouped|moved|relocated|redeployed|returned"
+    r"|went|headed|set up|established)\b)|,\s+(?:quoting|citing)\b"
     r"|,\s+(?:adding|saying|noting|insisting|stressing)\b")
 
 CONDITIONAL = re.compile(
@@ -87,9 +91,23 @@ OLD_DATE = re.compile(
 YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b|\bin the past\b|\bdecades ago\b"
                    r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")
 
+_DEMAND_BEFORE = re.compile(
+    r"\b(?:call(?:s|ed|ing)? (?:on|for)|demand\w*|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?)\b[^.;]*$",
+    re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+|yet\s+)?$", re.IGNORECASE)
+
+
 def read_status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None]:
     for status in PRECEDENCE:
         for m in CUE_RE[status].finditer(scope_text):
+            if status in EVENTS and _NEGATED.search(scope_text, max(0, m.start() - 16), m.start()):
+                continue  # "have not been abandoned"
+            if status in EVENTS and _DEMAND_BEFORE.search(scope_text, max(0, m.start() - 60), m.start()):
+                continue  # "calling on Israel to … withdraw": a demand, read by its own cue
+            if status in EVENTS:
+                denial = CUE_RE["denied"].search(scope_text, 0, m.start())
+                if denial:  # "dismissing as baseless claims that Turkish drones had targeted…"
+                    return "denied", denial
             if status in EVENTS and _THREAT_BEFORE.search(scope_text, max(0, m.start() - 30), m.start()):
                 continue  # "threatened to strike" is a warning, read by the cue "threatened"
             if status in EVENTS and _INTENT_BEFORE.search(scope_text, max(0, m.start() - 40), m.start()):
