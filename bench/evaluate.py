@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/evaluate.py [REPORT_DIR GOLD_DIR] ...
 
-With no arguments: the bundled samples with tests/data/gold, and bench/devset
-with bench/devset/gold. Prints precision, recall and F1 of (country, place)
+With no arguments: the development set (the bundled samples with
+tests/data/gold, and bench/devset with bench/devset/gold); --check: the
+second batch in bench/checkset. Prints precision, recall and F1 of (country, place)
 pairs, status and claimant accuracy on the matched pairs, and the misses,
 false claims and wrong statuses.
 """
@@ -19,16 +20,23 @@ from footprint.evaluation import Evaluator, annotated, evaluate  # noqa: E402
 
 DEFAULT_SETS = [(ROOT / "data" / "samples", ROOT / "tests" / "data" / "gold"),
                 (ROOT / "bench" / "devset", ROOT / "bench" / "devset" / "gold")]
+# bench/checkset was written to be held out and measured once before any rule was tuned on it
+# (F1 0.76, status 0.64); it has been tuned on since, so it is a second check, not a held-out set.
+CHECK_SET = (ROOT / "bench" / "checkset", ROOT / "bench" / "checkset" / "gold")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("dirs", nargs="*", type=Path, help="pairs of REPORT_DIR GOLD_DIR")
+    parser.add_argument("--check", action="store_true", help="score bench/checkset instead")
     args = parser.parse_args()
     if len(args.dirs) % 2:
         parser.error("give folders in pairs: REPORT_DIR GOLD_DIR")
-    sets = list(zip(args.dirs[::2], args.dirs[1::2])) or [s for s in DEFAULT_SETS if s[0].is_dir()]
+    sets = list(zip(args.dirs[::2], args.dirs[1::2])) or ([CHECK_SET] if args.check else
+                                                           [s for s in DEFAULT_SETS if s[0].is_dir()])
     pairs = [p for report_dir, gold_dir in sets for p in annotated(report_dir, gold_dir)]
+    if not pairs:
+        parser.error(f"no .txt reports in {', '.join(str(r) for r, _ in sets)}")
     total, each = evaluate(pairs, Evaluator())
     print(f"{'report':52} {'P':>5} {'R':>5} {'F1':>5} {'status':>7} {'claimant':>8}")
     for name, s in each.items():

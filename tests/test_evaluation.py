@@ -35,7 +35,7 @@ def test_development_set_meets_the_targets(dev_scores):
 
 
 def test_gold_excerpts_are_in_their_reports():
-    for report_dir, gold_dir in DEV_SETS:
+    for report_dir, gold_dir in DEV_SETS + [(ROOT / "bench" / "checkset", ROOT / "bench" / "checkset" / "gold")]:
         for report_path, gold_path in annotated(report_dir, gold_dir):
             if gold_path is None:
                 continue
