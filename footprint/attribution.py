@@ -54,6 +54,7 @@ _SAID_AT_END = re.compile(
 )
 
 # Verbs that attribute what follows without a "that" ("He said this called for…", "They rejected reports…").
+_TAIL_VERB = re.compile(r"\b(?:said|reported|told|added|claimed|stated)\b")
 _STRONG_SPEECH = {"said", "says", "told", "added", "stated", "claimed", "denied", "rejected", "warned"}
 
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
@@ -97,7 +98,7 @@ def _resolve_pronoun(pronoun: str, speakers: list[str]) -> str:
 
 def track_speakers(sentence: str, speakers: list[str]) -> None:
     """Remember who speaks in a sentence, for the pronouns of later ones ("He said…")."""
-    for m in _QUOTED_AS.finditer(sentence):
+    for m in (_QUOTED_AS.finditer(sentence) if "as saying" in sentence else ()):
         speakers.append(_tidy(m.group("a") or m.group("b")))
     for raw, _ in said_that(sentence):
         who = _tidy(raw)
@@ -115,7 +116,7 @@ def attribution(sentence: str, speakers: list[str]) -> tuple[str | None, int | N
     head = _HEADLINE_SOURCE.match(sentence)
     if head:
         return head.group("who"), None, speaker
-    tail = _SAID_AT_END.search(sentence)
+    tail = _SAID_AT_END.search(sentence) if _TAIL_VERB.search(sentence, max(0, len(sentence) - 60)) else None
     if tail and _is_subject(tail.group("who")):
         who = _tidy(tail.group("who"))
         return who, None, speaker or who

@@ -4,6 +4,7 @@ and the words that make a sentence military, dated background, or a threat."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STATUSES = ("reported", "claimed", "planned", "warned-about", "denied", "withdrawn", "struck")
 
@@ -97,6 +98,7 @@ _DEMAND_BEFORE = re.compile(
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+|yet\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # the places of one clause ask about the same words
 def read_status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None]:
     for status in PRECEDENCE:
         for m in CUE_RE[status].finditer(scope_text):
