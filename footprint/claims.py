@@ -43,7 +43,7 @@ _SPEAKER_NOUN = re.compile(
 )
 _SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{attribution.SPEECH_VERB})\b", re.IGNORECASE)
 _PLACE_USAGE = re.compile(
-    r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and)\s+(?:the\s+)?"
+    r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and|for)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+)?$",
     re.IGNORECASE,
 )
@@ -55,7 +55,10 @@ _INSTITUTION_BEFORE = re.compile(
 )
 _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}"
-    r"|^[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
+    r"|^,\s+(?:the|a|an)\s+[\w\s-]{0,30}?\b(?:in|near|outside|(?:north|south|east|west)(?:ern)?(?:-?(?:east|west))? of)"
+    r"\s+(?:the\s+)?"
+    r"|^\s*(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp|crossing)?"
+    r"[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$",
     re.IGNORECASE,
@@ -74,6 +77,8 @@ _PERSON_BEFORE = re.compile(
     r"\b(?:Ahmed|Ahmad|Mohammed|Muhammad|Mohamed|Bashar|Hafez|Maher|Asma|Ali|Hassan|Hussein|Omar|Khaled|Khalid"
     r"|Mahmoud|Abdullah|Abu|Rami|Faisal|Hamza|Anas|Asaad|Murhaf|Ibrahim|Youssef|Yusuf|Mustafa|Salim|President"
     r"|Minister|Sheikh|General|Gen\.|Mr\.?|Dr\.?)\s+$")
+_PROXY_OF_SYRIANS = re.compile(
+    r"^-(?:backed|supported|allied)\s+(?:Syrian|SNA|rebels?|opposition|Kurdish|SDF|HTS|local|tribal)\b")
 _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
 _DOMESTIC = re.compile(
     r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
@@ -94,7 +99,8 @@ _ANAPHOR = re.compile(
     r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
     r"|the contingent)\b|\bour (?:bases|forces|troops|presence|operations|jets|drones|units|soldiers)\b"
     r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
-    r"|contingent|group|militia|militiamen|factions|fighters)\b|\b(?:they|them)\b",
+    r"|contingent|group|militia|militiamen|factions|fighters)\b|\b(?:they|them)\b"
+    r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
@@ -192,6 +198,8 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     if _SPEAKER_NOUN.match(after) or _SPEAKS_NEXT.match(after) or re.search(r"according to\s+(?:the\s+)?$", before, re.I):
         return "speaker"
     listed = re.sub(r"^(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?=[\s,]))+", "", after)
+    if _PROXY_OF_SYRIANS.match(after):
+        return "other"  # "Turkish-backed Syrian National Army fighters" are Syrian
     if m.form == "demonym" and not (_FORCE_NOUN.match(after) or _FORCE_NOUN.match(listed)):
         return "other"  # "Turkish border", "American fabrication": the adjective names no force
     return "force"
@@ -226,7 +234,8 @@ class Extractor:
                         pm.text, pm.place.place_id, pm.place.name, pm.place.lat, pm.place.lon, pm.precision,
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
                     ))
-            carried = last_forces if _ANAPHOR.search(sentence) else []
+            # a pronoun reaches back to the last foreign force, unless Syria's own forces are nearer
+            carried = last_forces if _ANAPHOR.search(sentence) and not _DOMESTIC.search(sentence) else []
             military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in mentions)
             if not (actor_mentions or carried) or not (military or (carried and cues.MOVED.search(sentence))):
                 continue

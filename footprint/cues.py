@@ -57,6 +57,7 @@ MILITARY = re.compile(
     r"|air defen[cs]e|militias?|fighters|footprint|foothold|operated|operations|units?|division|brigade|patrols?"
     r"|captured|seized|occupied|naval|warplanes|missiles?|shelling|raid\w*|checkpoints?|facility|infrastructure"
     r"|contingent|compound|personnel|advisers|officers|commanders|warships?|navy|aircraft|helicopters|armou?red"
+    r"|operat(?:es|ing|ion)|landing strip|airstrip|reinforcements"
     r"|military police|gunmen|incursion|shelled|hit)\b",
     re.IGNORECASE,
 )
@@ -104,7 +105,7 @@ def read_status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None
         for m in CUE_RE[status].finditer(scope_text):
             if status in EVENTS and _NEGATED.search(scope_text, max(0, m.start() - 16), m.start()):
                 continue  # "have not been abandoned"
-            if status in EVENTS and _DEMAND_BEFORE.search(scope_text, max(0, m.start() - 60), m.start()):
+            if status in EVENTS and _DEMAND_BEFORE.search(scope_text, max(0, m.start() - 90), m.start()):
                 continue  # "calling on Israel to … withdraw": a demand, read by its own cue
             if status in EVENTS:
                 denial = CUE_RE["denied"].search(scope_text, 0, m.start())
