@@ -50,7 +50,8 @@ def _find_said(sentence: str):
 # "…, a monitor reported." attributes the whole sentence to its tail.
 _SAID_AT_END = re.compile(
     r",\s*(?P<who>(?:the |a |an )?[^,]{2,60}?)\s+(?:said|reported|told [\w ]{2,30}|added|claimed|stated)"
-    r"(?:\s+on \w+day)?[.\"”’]*\s*$"
+    r"(?:\s+(?:in a statement|in a briefing|on \w+day|late on \w+day|to reporters|on Telegram|last week|earlier"
+    r"|this week)){0,3}[.\"”’]*\s*$"
 )
 
 # Verbs that attribute what follows without a "that" ("He said this called for…", "They rejected reports…").

@@ -92,7 +92,7 @@ _FORCE_NOUN = re.compile(
     r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
     r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
     r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
-    r"|plans?|bid|intention|foothold|footprint))",
+    r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?))",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
@@ -198,6 +198,8 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     if _SPEAKER_NOUN.match(after) or _SPEAKS_NEXT.match(after) or re.search(r"according to\s+(?:the\s+)?$", before, re.I):
         return "speaker"
     listed = re.sub(r"^(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?=[\s,]))+", "", after)
+    if re.search(r"\b(?:backed|supported|funded|armed|trained|sponsored) by\s+(?:the\s+)?$", before):
+        return "other"  # "militias backed by Iran": the backer is not the force at the place
     if _PROXY_OF_SYRIANS.match(after):
         return "other"  # "Turkish-backed Syrian National Army fighters" are Syrian
     if m.form == "demonym" and not (_FORCE_NOUN.match(after) or _FORCE_NOUN.match(listed)):

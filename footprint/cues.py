@@ -11,7 +11,8 @@ STATUSES = ("reported", "claimed", "planned", "warned-about", "denied", "withdra
 PRECEDENCE = ("struck", "withdrawn", "denied", "warned-about", "planned", "claimed")
 
 _CUES = {
-    "struck": r"struck|strikes? (?:on|against|at|targeting|in|near)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
+    "struck": r"struck|strikes? (?:on|against|at|targeting|in|near)|(?:launched|fired|lobbed)(?: [\w-]+){0,6}? (?:at|on|toward|towards)"
+              r"|attacks? (?:on|against)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
               r"|shell(?:ed|ing)|raided|targeted|attacked|hit",
     "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)?(?: [\w'-]+){0,6}? (?:out|back)|pull-?out|left"
                  r"|departed|departure|drawdown|hand(?:ed|s|ing)?(?: [\w'-]+){0,3}? (?:over|back)|hand-?over"
@@ -20,13 +21,14 @@ _CUES = {
     "denied": r"den(?:ied|ies|y)|(?:a|its|their|his|her) denial|rejected|rejects|dismissed|refuted|baseless|not true"
               r"|no (?:\w+ ){0,2}(?:troops|forces|soldiers|bases?|presence)",
     "warned-about": r"warn(?:ed|s|ing)?|red lines?|unacceptable|alarms?|objected|objects to|oppos(?:ed|es)"
-                    r"|condemn(?:s|ed|ing)?|call(?:s|ed|ing)? on [\w' ]{1,40}? to"
+                    r"|condemn(?:s|ed|ing)?|call(?:s|ed|ing)? on [\w' ]{1,40}? to|illegal|illegitimate"
+                    r"|must (?:be ended|end|leave|withdraw|go)"
                     r"|press(?:ed|es|ing)? [\w ]{1,30}? to (?:close|remove|expel|evict|end)|worr(?:y|ies|ied)"
                     r"|incompatible|(?:demand|call|urg)\w*[\w ]{0,30}? (?:withdrawal|to (?:leave|withdraw|close))"
                     r"|threat(?:en|ens|ened|ening)|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
     "planned": r"plans?|planned|planning|intends?|intention|intended|will (?:deploy|establish|build|set up|station|send"
                r"|remain|stay|keep)|would (?:keep|remain|stay|continue|deploy|set up|build|establish)"
-               r"|(?:talks|contacts|negotiations)[\w ]{0,100}? (?:continuing|continue|under way|ongoing)"
+               r"|(?:talks|contacts|negotiations)[\w ]{0,160}? (?:continuing|continue|under way|ongoing)"
                r"|(?:wants?|wanted|seeks?|seeking|hopes?|hoping|aims?) to (?:keep|retain|stay|remain|set up|build|deploy"
                r"|establish|expand|return|station)"
                r"|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
