@@ -33,7 +33,6 @@ __all__ = ["STATUSES", "Claim", "Extraction", "Extractor", "NamedPlace", "Unreso
            "extract", "sentences"]
 
 
-
 _SPEAKER_NOUN = re.compile(
     r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:delegation|officials?|sources?|spokes(?:person|man|woman)|minist(?:er|ry)"
     r"|media|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
@@ -104,8 +103,6 @@ _ANAPHOR = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
-
-
 
 
 @dataclass(frozen=True)
@@ -181,12 +178,6 @@ class UnresolvedName:
     name_end: int
 
 
-
-
-
-
-
-
 def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     """'place' (used as a location), 'speaker' (only speaks) or 'force'."""
     s, e = m.start - offset, m.end - offset
@@ -205,8 +196,6 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     if m.form == "demonym" and not (_FORCE_NOUN.match(after) or _FORCE_NOUN.match(listed)):
         return "other"  # "Turkish border", "American fabrication": the adjective names no force
     return "force"
-
-
 
 
 class Extractor:
@@ -238,8 +227,10 @@ class Extractor:
                     ))
             # a pronoun reaches back to the last foreign force, unless Syria's own forces are nearer
             carried = last_forces if _ANAPHOR.search(sentence) and not _DOMESTIC.search(sentence) else []
+            if not (actor_mentions or carried):
+                continue
             military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in mentions)
-            if not (actor_mentions or carried) or not (military or (carried and cues.MOVED.search(sentence))):
+            if not (military or (carried and cues.MOVED.search(sentence))):
                 continue
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
@@ -263,7 +254,7 @@ class Extractor:
         date = day.isoformat() if day else None
         roles = list(roles) + _domestic(sentence)
         roles.sort(key=lambda mr: mr[0].start)
-        source_of = attribution.attribution(sentence, speakers)
+        said_by, said_at, speaker = attribution.attribution(sentence, speakers)
         relatives = [r.span() for r in sent.RELATIVE.finditer(sentence) if _about_actor(sentence, r.start(), actor_mentions)]
         threat = cues.CONDITIONAL.match(sentence)
         ifs = [m.span() for m in re.finditer(r"\bif\b[^,;]*", sentence, re.IGNORECASE)]
@@ -276,7 +267,6 @@ class Extractor:
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
                         and not _listed_with_precise(sentence, pm, in_scope):
                     continue  # the region only frames the precise places named with it
-                said_by, said_at, speaker = source_of
                 attributed = said_by is not None and (said_at is None or said_at <= pm.start)
                 status, cue, cue_at = cues.clause_status(sentence, a, b, pm, roles, attributed)
                 in_if = next(((x, y) for x, y in ifs if x <= pm.start < y), None)
@@ -367,8 +357,6 @@ class Extractor:
         return True
 
 
-
-
 _NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+"
 _PLACE_LIKE = re.compile(
     rf"(?:\b(?:(?:in|at|near|into|outside|around|toward|towards)\s+(?:the\s+)?(?:(?:town|city|village|area|outskirts)\s+of\s+)?"
@@ -405,10 +393,6 @@ def _unknown_places(sentence, mentions, actor_mentions):
         if name in _NOT_PLACE_NAMES:
             continue
         yield name, b - len(name), b
-
-
-
-
 
 
 def _listed_with_precise(sentence, pm, in_scope) -> bool:
@@ -488,12 +472,6 @@ def _inside(mention, spans) -> bool:
     return any(a <= mention.start < b for a, b in spans)
 
 
-
-
-
-
-
-
 def _group(sentence, mentions, reverse):
     """The nearest actor mention and those listed with it ("Israeli, Turkish and Russian forces")."""
     if not mentions:
@@ -511,23 +489,12 @@ def _group(sentence, mentions, reverse):
 
 
 def _warner(roles, forces) -> str | None:
+    """Who warns: another actor of the sentence, one that speaks first."""
     targets = {m.actor.actor for m in forces}
-    others = [m for m, r in roles if m.actor.actor not in targets]
-    speaking = [m for m in others if _role_is(roles, m, "speaker")]
-    pick = (speaking or others or [None])[0]
+    others = [(m, r) for m, r in roles if m.actor.actor not in targets]
+    speaking = [m for m, r in others if r == "speaker"]
+    pick = (speaking or [m for m, _ in others] or [None])[0]
     return pick.actor.actor if pick else None
-
-
-def _role_is(roles, mention, role) -> bool:
-    return any(m is mention and r == role for m, r in roles)
-
-
-
-
-
-
-
-
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

@@ -9,13 +9,14 @@ hyphens, apostrophes and Arabic articles (al-, el-, ad-, as-…) do not matter.
 from __future__ import annotations
 
 import csv
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from geopy.distance import great_circle
 
 from .errors import GeocodeError
 
@@ -94,10 +95,8 @@ class Place:
 
 
 def _km(a: Place, b: Place) -> float:
-    """Great-circle distance in km (haversine; plenty for telling twins apart)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
+    """Great-circle distance in km (plenty for telling twins apart)."""
+    return great_circle((a.lat, a.lon), (b.lat, b.lon)).km
 
 
 @dataclass(frozen=True)
