@@ -58,6 +58,7 @@ def main() -> None:
         data=snapshot.dumps(snapshot.snapshot(everything, selection)),
         file_name=snapshot.filename(), mime="application/geo+json", key="download",
     )
+    st.caption(snapshot.ATTRIBUTION)
     tooltip = (result or {}).get("last_object_clicked_tooltip")
     picked = feat.clicked(shown, tooltip) if tooltip != st.session_state.get("cleared") else None
     sidebar_excerpts(picked, shown, colors, tooltip)

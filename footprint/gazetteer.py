@@ -9,6 +9,7 @@ hyphens, apostrophes and Arabic articles (al-, el-, ad-, as-…) do not matter.
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -31,6 +32,8 @@ AREA_KINDS = frozenset({"region", "zone", "airspace", "governorate", "country", 
 NEAR_RADIUS_KM = 25.0
 #: A GeoNames row this close to a curated row of the same name is the same place.
 TWIN_KM = 8.0
+#: Rows derived from a public gazetteer rather than curated: a curated row of the same place wins.
+DERIVED_PREFIXES = ("gn-", "wof-")
 
 # Arabic articles (with their assimilated forms) and English function words that never
 # tell two places apart.
@@ -79,6 +82,8 @@ class Place:
     radius_km: float | None
     population: int | None
     source: str
+    #: A village name that counts only where the text uses it as a place (see ``Gazetteer.find``).
+    framed: bool = False
 
     @property
     def in_syria(self) -> bool:
@@ -92,6 +97,18 @@ class Place:
             "radius_km": self.radius_km, "population": self.population,
             "source": self.source,
         }
+
+
+#: Kinds of inhabited place: a town and a village of one name at one spot are one place.
+SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
+
+
+def _same_kind(a: Place, b: Place) -> bool:
+    """Whether two rows could be one place: both settlements, or both of one site kind
+    (Qamishli airport is not Qamishli)."""
+    if a.kind in AREA_KINDS or b.kind in AREA_KINDS:
+        return False
+    return a.kind == b.kind or (a.kind in SETTLEMENT_KINDS and b.kind in SETTLEMENT_KINDS)
 
 
 def _km(a: Place, b: Place) -> float:
@@ -113,11 +130,15 @@ class PlaceMention:
 @lru_cache(maxsize=262_144)
 def fold(token: str) -> str:
     """Case- and accent-free form of one token; a possessive 's is dropped."""
-    token = re.sub(r"['’]s$", "", token)
-    token = unicodedata.normalize("NFKD", token.casefold())
-    token = "".join(c for c in token if not unicodedata.combining(c))
-    token = token.replace("ı", "i")
-    return re.sub(r"['’ʿʾ`]", "", token)
+    token = _POSSESSIVE.sub("", token).casefold()
+    if not token.isascii():
+        token = unicodedata.normalize("NFKD", token)
+        token = "".join(c for c in token if not unicodedata.combining(c)).replace("ı", "i")
+    return _APOSTROPHES.sub("", token) if not token.isalnum() else token
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+_APOSTROPHES = re.compile(r"['’ʿʾ`]")
 
 
 @lru_cache(maxsize=65536)
@@ -158,6 +179,23 @@ def name_key(name: str) -> str:
     return " ".join(loosen(t) for t, _, _ in tokens(name) if t not in _SKIP)
 
 
+@lru_cache(maxsize=262_144)
+def _index_keys(name: str) -> tuple[tuple[str, str], ...]:
+    """(exact key, name key) of a gazetteer name, with and without its parenthesis:
+    "Tiyas (T4) Airbase" is indexed as "tiyas t4 airbase" and "tiyas airbase"."""
+    out = []
+    variants = (_PAREN.sub(r" \1", name), _PAREN_ALL.sub("", name)) if "(" in name else (name,)
+    for variant in dict.fromkeys(variants):
+        folded = [t for t, _, _ in tokens(variant) if t not in _SKIP]
+        if folded:
+            out.append((" ".join(folded), " ".join(loosen(t) for t in folded)))
+    return tuple(dict.fromkeys(out))
+
+
+_PAREN = re.compile(r"\s*\(([^)]*)\)")
+_PAREN_ALL = re.compile(r"\s*\([^)]*\)")
+
+
 def _row_to_place(row: dict[str, str], path: Path, line: int) -> Place:
     try:
         names = tuple(n.strip() for n in row["names"].split("|") if n.strip())
@@ -174,6 +212,7 @@ def _row_to_place(row: dict[str, str], path: Path, line: int) -> Place:
             radius_km=float(row["radius_km"]) if row.get("radius_km") else None,
             population=int(float(row["population"])) if row.get("population") else None,
             source=(row.get("source") or "").strip(),
+            framed=(row.get("frame") or "").strip() == "required",
         )
     except (AttributeError, KeyError, TypeError, ValueError) as err:  # a short row leaves fields None
         raise GeocodeError(f"{path.name} line {line}: unusable gazetteer row ({err})") from err
@@ -202,25 +241,29 @@ class Gazetteer:
         self.places: dict[str, Place] = {}
         self._by_key: dict[str, list[Place]] = {}
         self._exact: dict[str, set[str]] = {}
-        derived = []
+        derived: dict[str, list[Place]] = {prefix: [] for prefix in DERIVED_PREFIXES}
         for place in places:
-            if place.place_id.startswith("gn-"):
-                derived.append(place)
+            prefix = next((p for p in DERIVED_PREFIXES if place.place_id.startswith(p)), None)
+            if prefix:
+                derived[prefix].append(place)
             else:
                 self.add(place)
-        for place in derived:  # a GeoNames town a curated row already holds adds only its spellings
-            twin = self._twin(place)
-            if twin is None:
-                self.add(place)
-            else:
-                self.add(twin, extra_names=(place.name, *place.names))
+        for rows in derived.values():
+            # Twins are sought among earlier sources only: the rows of one source are distinct places.
+            twins = [(place, self._twin(place)) for place in rows]
+            for place, twin in twins:  # a town an earlier row already holds adds only its spellings
+                if twin is None:
+                    self.add(place)
+                else:
+                    self.add(twin, extra_names=(place.name, *place.names))
         self._sort()
 
     def _twin(self, place: Place) -> Place | None:
         for name in (place.name, *place.names):
-            for other in self._by_key.get(name_key(name), ()):
-                if other.kind not in AREA_KINDS and _km(place, other) <= TWIN_KM:
-                    return other
+            for _, key in _index_keys(name):
+                for other in self._by_key.get(key, ()):
+                    if _same_kind(place, other) and _km(place, other) <= TWIN_KM:
+                        return other
         return None
 
     def add(self, place: Place, *, extra_names: Iterable[str] = ()) -> None:
@@ -229,13 +272,10 @@ class Gazetteer:
             raise GeocodeError(f"place_id {place.place_id} appears twice in the gazetteer")
         self.places[place.place_id] = place
         for name in set(extra_names) or {place.name, *place.names}:
-            for variant in {re.sub(r"\s*\(([^)]*)\)", r" \1", name), re.sub(r"\s*\([^)]*\)", "", name)}:
-                key = name_key(variant)
-                if not key:
-                    continue
-                self._exact.setdefault(exact_key(variant), set()).add(place.place_id)
+            for exact, key in _index_keys(name):
+                self._exact.setdefault(exact, set()).add(place.place_id)
                 bucket = self._by_key.setdefault(key, [])
-                if place not in bucket:
+                if all(p is not place for p in bucket):
                     bucket.append(place)
 
     def copy(self) -> "Gazetteer":
@@ -263,8 +303,10 @@ class Gazetteer:
         for bucket in self._by_key.values():
             bucket.sort(key=_rank)
         self._fuzzy_keys = [k for k in self._by_key if len(k) >= 5]
+        self._by_length: dict[int, list[str]] = {}
         self._by_skeleton: dict[str, list[str]] = {}
         for k in self._fuzzy_keys:
+            self._by_length.setdefault(len(k), []).append(k)
             sk = skeleton(k)
             if len(sk) >= 4:
                 self._by_skeleton.setdefault(sk, []).append(k)
@@ -288,6 +330,16 @@ class Gazetteer:
         """Places with exactly this name (in normal form), best first."""
         return list(self._by_key.get(name_key(name), ()))
 
+    def lookup(self, name: str) -> tuple[list[Place], list[Place]]:
+        """Places with exactly this name in normal form, best first, and those of them that list
+        it as written (case, accents and articles aside): ``candidates`` and ``is_exact`` at once."""
+        folded = [t for t, _, _ in tokens(name) if t not in _SKIP]
+        places = self._by_key.get(" ".join(loosen(t) for t in folded), ())
+        if not places:
+            return [], []
+        ids = self._exact.get(" ".join(folded), ())
+        return list(places), [p for p in places if p.place_id in ids]
+
     def is_exact(self, name: str, place: Place) -> bool:
         """Whether ``place`` lists ``name`` as written (case, accents and articles aside)."""
         return place.place_id in self._exact.get(exact_key(name), ())
@@ -306,8 +358,12 @@ class Gazetteer:
         out: list[tuple[Place, float]] = []
         # Same consonants, other vowels (Tartos/Tartus, Minbij/Manbij): a transliteration, not a typo.
         same = [k for k in self._by_skeleton.get(skeleton(key), ()) if fuzz.ratio(key, k) >= SKELETON_MIN_RATIO]
+        if not same:
+            # ratio = 2·matches / (len a + len b), so a name too much shorter or longer cannot reach the cutoff
+            low, high = math.ceil(len(key) * cutoff / (200 - cutoff)), math.floor(len(key) * (200 - cutoff) / cutoff)
+            pool = [k for n in range(low, high + 1) for k in self._by_length.get(n, ())]
         matches = [(k, fuzz.ratio(key, k), None) for k in same] or process.extract(
-            key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+            key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
         for match, score, _ in sorted(matches, key=lambda m: -m[1]):
             for place in self._by_key[match]:
                 if place not in (p for p, _ in out):
@@ -322,11 +378,16 @@ class Gazetteer:
 
         A site's name must start with a capital letter or a digit, so that
         common words do not become places; areas ("northern Syria", "the buffer
-        zone") need not. "near X", "the X region" widen precision to 2.
+        zone") need not. "near X", "the X region" widen precision to 2. A village
+        that only the whole gazetteer knows (``Place.framed``) counts only in a place
+        frame: after in/at/near/into or "the village of", before a place head
+        ("X hill", "X crossing"), in a list with another place, or with its
+        governorate named in the same text.
         """
         words = [(w, m.start(), m.end()) for m in _TOKEN.finditer(text) if (w := _word(m.group()))]
         found: list[PlaceMention] = []
         ambiguous: list[tuple[int, list[Place]]] = []
+        unframed: list[int] = []  # framed-only names with no frame of their own: kept if their governorate is named
         i = 0
         while i < len(words):
             match = None
@@ -340,7 +401,7 @@ class Gazetteer:
                 if n > 1 and _BREAK.search(text, start, end):
                     continue  # "Hmeymim, the air base": a name does not run across a comma
                 place = bucket[0]
-                if place.kind not in AREA_KINDS and not (text[start].isupper() or text[start].isdigit()):
+                if place.kind not in AREA_KINDS and not _capital(text[start]):
                     continue
                 match = (place, start, end, n, bucket)
                 break
@@ -351,6 +412,9 @@ class Gazetteer:
             article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
             if article:
                 start = article.start()  # keep "Al-" in "Al-Tanf" as written
+            listed = found[-1].end if found and len(found) - 1 not in unframed else None  # a list's earlier place
+            if place.framed and not _in_frame(text, start, end, listed):
+                unframed.append(len(found))
             precision = place.precision
             nxt = i + n
             if nxt < len(words) and words[nxt][0] in _NEAR_AFTER and place.precision <= 2:
@@ -363,17 +427,65 @@ class Gazetteer:
             if len(bucket) > 1:
                 ambiguous.append((len(found) - 1, bucket))
             i += n
-        if ambiguous:  # namesakes: prefer the one in the governorates of the text's other places
-            sure = {m.place.admin1 for k, m in enumerate(found) if k not in {a for a, _ in ambiguous}}
-            for k, bucket in ambiguous:
-                m = found[k]
-                found[k] = PlaceMention(rank(bucket, sure)[0], m.start, m.end, m.text, m.precision)
+        if not (ambiguous or unframed):
+            return found
+        # namesakes: prefer the one in the governorates of the text's other places
+        settled = {a for a, _ in ambiguous} | set(unframed)
+        sure = {m.place.admin1 for k, m in enumerate(found) if k not in settled and m.place.admin1}
+        for k, bucket in ambiguous:
+            m = found[k]
+            found[k] = PlaceMention(rank(bucket, sure)[0], m.start, m.end, m.text, m.precision)
+        if unframed:
+            drop = {k for k in unframed if found[k].place.admin1 not in sure}
+            found = [m for k, m in enumerate(found) if k not in drop]
         return found
 
 
+def _capital(char: str) -> bool:
+    """Whether a name may start with this character: a capital, a digit, or a letter of a
+    script without case (Arabic)."""
+    return char.isupper() or char.isdigit() or (char.isalpha() and not char.islower())
+
+
+#: What comes before a name used as a place: a preposition, a verb of movement or attack,
+#: or "the village of".
+_FRAME_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|into|inside|outside|around|toward|towards|to|from|via|through|between|past|beyond"
+    r"|entered|entering|enters|stormed|storming|raided|raiding|reached|reaching|seized|seizing|captured"
+    r"|shelled|shelling|struck|striking|targeted|targeting|hit|hitting|bombed|bombing|occupied|advanced on"
+    r"|(?:villages?|towns?|hamlets?|city|area|hills?|outskirts|vicinity|countryside|farms|edge|entrance|road)"
+    r" (?:of|to))) (?:the )?$",
+    re.IGNORECASE,
+)
+#: What comes after a name used as a place: a place head ("X hill", "X crossing", "X, in the ...").
+_FRAME_AFTER = re.compile(
+    r"^(?: (?:village|villages|town|towns|hamlet|hill|hilltop|tal|tell|crossing|checkpoint|junction|roundabout"
+    r"|bridge|dam|road|highway|area|countryside|outskirts|farms|valley|plain|gate|base|airport|airbase|outpost"
+    r"|barracks|camp|mountain|heights|region|district|subdistrict|sub-district|neighbourhood|neighborhood"
+    r"|reservoir|spring|forest|station)\b|,? (?:in|of) (?:the )?[\w-]+ (?:countryside|province|governorate))",
+    re.IGNORECASE,
+)
+_LIST_SEPARATOR = re.compile(r"^(?:,? (?:and|or)|,) (?:the )?$")
+
+
+def _in_frame(text: str, start: int, end: int, previous_end: int | None) -> bool:
+    """Whether the name at ``text[start:end]`` is used as a place (see ``Gazetteer.find``)."""
+    before = text[max(0, start - 40) : start]
+    if _FRAME_BEFORE.search(before) or _FRAME_AFTER.match(text, end, end + 60):
+        return True
+    if previous_end is None or start - previous_end > 8:
+        return False
+    between = text[previous_end:start]
+    # "Jaba, Hadar and Kodneh": the last of a list, or a middle one followed by another separator
+    return bool(_LIST_SEPARATOR.match(between)) and (
+        "and" in between or "or" in between or bool(re.match(r",? (?:and |or )?", text[end : end + 6])))
+
+
 def _rank(place: Place, context: frozenset[str] = frozenset()) -> tuple:
-    """Order among namesakes: Syria first, then the context's governorates, then size, curated rows first."""
+    """Order among namesakes: places named without a frame first (a hamlet never outranks a
+    capital abroad), then Syria, then the context's governorates, then size, curated rows first."""
     return (
+        place.framed,
         place.country_code != "SYR",
         bool(context) and place.admin1 not in context,
         -(place.population or 0),

@@ -85,7 +85,7 @@ class GazetteerGeocoder(Geocoder):
         ranked = gz.rank(places, context)
         locations = [
             _location(p, text, match, score, precision, [q.place_id for q in ranked if q is not p])
-            for p in ranked
+            for p in (ranked[:1] if exactly_one else ranked)  # a village name can have dozens of namesakes
         ]
         return locations[0] if exactly_one else locations
 
@@ -106,26 +106,25 @@ class GazetteerGeocoder(Geocoder):
         words = text.split()
         for i in range(1, len(words)):  # "the Syrian capital Damascus" → "Damascus"
             if words[i][:1].isupper():
-                found = self._match(" ".join(words[i:]))
-                if found and found[1] != "fuzzy":
+                found = self._match(" ".join(words[i:]), fuzzy=False)
+                if found:
                     return found[0], "generic", _SCORES["generic"] - 5, found[3]
         return None
 
-    def _match(self, text: str):
+    def _match(self, text: str, *, fuzzy: bool = True):
         g = self.gazetteer
-        places = g.candidates(text)
+        places, exact = g.lookup(text)
         if places:
-            exact = [p for p in places if g.is_exact(text, p)]
             return (exact or places), ("exact" if exact else "spelling"), _SCORES["exact" if exact else "spelling"], None
         stripped, precision = _strip(text)
         if stripped != text:
             places = g.candidates(stripped)
             if places:
                 return places, "generic", _SCORES["generic"], precision
-        fuzzy = g.fuzzy(stripped, cutoff=self.fuzzy_cutoff)
-        if fuzzy:
-            best = fuzzy[0][1]
-            return [p for p, s in fuzzy if s == best], "fuzzy", best, precision
+        close = g.fuzzy(stripped, cutoff=self.fuzzy_cutoff) if fuzzy else None
+        if close:
+            best = close[0][1]
+            return [p for p, s in close if s == best], "fuzzy", best, precision
         return None
 
 
@@ -134,7 +133,7 @@ def check_query(query) -> str:
     if not isinstance(query, str):
         raise GeocoderQueryError(f"a place name must be text, got {type(query).__name__}")
     text = " ".join(query.split())
-    if not gz.name_key(text):
+    if not any(c.isalnum() for c in text):
         raise GeocoderQueryError(f"{query!r} holds no letters or digits to look up")
     if len(text) > MAX_QUERY_CHARS:
         raise GeocoderQueryError(f"a place name is at most {MAX_QUERY_CHARS} characters, got {len(text)}")

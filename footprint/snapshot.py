@@ -14,8 +14,10 @@ from .errors import SnapshotError
 from .features import PLACES_LAYER, Feature, Selection
 
 ATTRIBUTION = (
-    "Place coordinates: Footprint gazetteer (GeoNames, CC BY 4.0, and public sources named per place "
-    "in data/gazetteer); country outlines: Natural Earth (public domain)."
+    "Place coordinates: Footprint gazetteer (GeoNames, CC BY 4.0; data from Who's On First, CC0, "
+    "https://whosonfirst.org/docs/licenses/, its GeoNames-derived fields CC BY 4.0; and public sources "
+    "named per place in data/gazetteer); governorate and district outlines: Who's On First (CC0); "
+    "country outlines: Natural Earth (public domain)."
 )
 _DECIMALS = 6
 

@@ -9,9 +9,7 @@ import re
 from pathlib import Path
 
 import pytest
-
-pytest.importorskip("playwright.sync_api")
-from playwright.sync_api import expect, sync_playwright  # noqa: E402
+from playwright.sync_api import expect, sync_playwright  # a missing browser stack fails the suite, never skips it
 
 from footprint import features as feat  # noqa: E402
 from footprint import snapshot, store  # noqa: E402
@@ -32,7 +30,8 @@ SNAPSHOT_NAME = re.compile(r"footprint-snapshot-\d{4}-\d{2}-\d{2}\.geojson")
 @pytest.fixture(scope="module")
 def app(tmp_path_factory) -> App:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Debian's Chromium is not at {CHROMIUM}: run 'make chromium'")
+        pytest.fail(f"Debian's Chromium is not at {CHROMIUM}: run 'make chromium' (as root) or "
+                    f"'sudo apt-get install chromium'")
     tmp = tmp_path_factory.mktemp("browser")
     with serve(filled_store(tmp), tmp) as running:
         yield running

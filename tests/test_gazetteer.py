@@ -232,7 +232,7 @@ def test_bundled_place_ids_unique():
     assert len(ids) == len(set(ids)) > 500
     loaded = gz.load().places
     assert set(loaded) <= set(ids)
-    assert all(pid in loaded for pid in ids if not pid.startswith("gn-"))
+    assert all(pid in loaded for pid in ids if not pid.startswith(gz.DERIVED_PREFIXES))
 
 
 def test_bundled_syrian_places_lie_in_syria():
@@ -255,3 +255,70 @@ def test_bundled_syrian_places_lie_in_syria():
 def test_bundled_gazetteer_finds_seed_places(text, place_id, precision):
     found = [(m.place.place_id, m.precision) for m in gz.load().find(text)]
     assert (place_id, precision) in found
+
+
+# -- the whole gazetteer: village names count only in a place frame -------------------------------
+
+def hamlet(place_id, name, admin1="Quneitra", lat=33.1, lon=35.85):
+    return gz.Place(place_id, name, (name,), "village", "SYR", admin1, lat, lon, 1, None, None, "test", framed=True)
+
+
+FRAMED_ROWS = [
+    place("syr-quneitra", "Quneitra", "Quneitra", kind="city", admin1="Quneitra", lat=33.12, lon=35.82),
+    place("syr-quneitra-governorate", "Quneitra Governorate", "Quneitra governorate|Quneitra countryside",
+          kind="governorate", precision=3, radius_km=30, admin1="Quneitra"),
+    place("lbn-beirut", "Beirut", "Beirut", kind="city", country_code="LBN", lat=33.89, lon=35.5),
+    hamlet("wof-1", "Hadar"),
+    hamlet("wof-2", "Kodneh"),
+    hamlet("wof-3", "Jaba"),
+    hamlet("wof-4", "Beirut", admin1="Aleppo"),  # a Syrian hamlet never outranks a capital abroad
+    hamlet("wof-5", "Jaba", admin1="Hama", lat=35.2, lon=36.7),
+]
+
+
+@pytest.fixture(scope="module")
+def with_hamlets() -> gz.Gazetteer:
+    return gz.Gazetteer(FRAMED_ROWS)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Israeli forces entered the village of Hadar on Friday.", ["wof-1"]),
+        ("Troops advanced into Hadar at dawn.", ["wof-1"]),
+        ("A patrol set up a checkpoint near Kodneh.", ["wof-2"]),
+        ("Tanks were seen at Kodneh hill overnight.", ["wof-2"]),
+        ("A checkpoint went up between Hadar and Kodneh.", ["wof-1", "wof-2"]),
+        ("Israeli vehicles entered Hadar, Jaba and Kodneh.", ["wof-1", "wof-3", "wof-2"]),
+        ("Hadar residents said the Quneitra road was closed.", ["wof-1", "syr-quneitra"]),  # its governorate named
+        ("Jaba, in the Quneitra countryside, was raided.", ["wof-3", "syr-quneitra-governorate"]),
+        # no frame, no governorate: a name, not a place
+        ("Hadar said on Tuesday that talks would resume.", []),
+        ("Kodneh, the minister's spokesman, denied it.", []),
+        ("Hadar and Kodneh signed the letter.", []),
+        # a capital abroad keeps its name against a Syrian hamlet of the same spelling
+        ("The envoy flew to Beirut.", ["lbn-beirut"]),
+    ],
+)
+def test_village_names_count_only_in_a_place_frame(with_hamlets, text, expected):
+    assert [m.place.place_id for m in with_hamlets.find(text)] == expected
+
+
+def test_framed_namesakes_take_the_governorate_of_the_text(with_hamlets):
+    quneitra = with_hamlets.find("Forces entered Jaba, west of Quneitra.")
+    assert [m.place.place_id for m in quneitra] == ["wof-3", "syr-quneitra"]
+    # names from the whole gazetteer still geocode on their own: "Jaba" alone is a question, not running text
+    assert {p.place_id for p in with_hamlets.candidates("Jaba")} == {"wof-3", "wof-5"}
+
+
+def test_bundled_whole_gazetteer_rows():
+    g = gz.load()
+    wof = [p for p in g.places.values() if p.place_id.startswith("wof-")]
+    assert len(wof) > 9_000
+    assert all(p.country_code == "SYR" and p.source.startswith("Who's On First") for p in wof)
+    # a reporting spelling, a GeoNames spelling and an Arabic one of one village
+    assert {p.place_id for p in g.candidates("Kodneh")} & {p.place_id for p in g.candidates("كودنا")}
+    districts = [p for p in wof if p.kind == "district"]
+    assert len(districts) == 62 and all(p.precision == 3 and p.radius_km for p in districts)
+    # English words and peoples are not hamlet names: "Kurdish" and "Sham" find no place
+    assert g.find("The Kurdish-led forces and Hayat Tahrir al-Sham met in the town.") == []
