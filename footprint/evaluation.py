@@ -19,6 +19,7 @@ from geopy.distance import geodesic
 from rapidfuzz import fuzz
 
 from . import actors as actors_mod
+from . import gazetteer as gz
 from . import reports
 from .claims import Claim, Extractor
 from .geocoding import GazetteerGeocoder
@@ -98,17 +99,35 @@ class Evaluator:
         location = self.geocoder.geocode(phrase)
         return location.raw["place_id"] if location else None
 
-    def same_place(self, gold_id: str | None, got_id: str) -> bool:
-        if gold_id is None:
-            return False
-        if gold_id == got_id:
+    def gold_spot(self, g: dict) -> "Spot":
+        """Where an annotation puts its claim: its own coordinates when it gives them (the gazetteer
+        may lack the village, or know a namesake), else the gazetteer's reading of its place."""
+        place_id = self.place_id(g["place"])
+        place = self.extractor.gazetteer.places.get(place_id) if place_id else None
+        if g.get("lat") is None or g.get("lon") is None:
+            return Spot(g["place"], place_id, place.lat if place else None, place.lon if place else None,
+                        place.precision if place else int(g.get("precision") or 1),
+                        place.radius_km if place else None)
+        precision = int(g.get("precision") or 1)
+        spot = Spot(g["place"], None, float(g["lat"]), float(g["lon"]), precision, None)
+        if place is not None and geodesic((place.lat, place.lon), (spot.lat, spot.lon)).km <= spot.tolerance_km:
+            spot = Spot(g["place"], place_id, spot.lat, spot.lon, precision, place.radius_km)
+        return spot
+
+    def same_place(self, gold: "Spot", claim: Claim) -> bool:
+        """Whether an extracted claim's place is the annotated one: the same gazetteer entry, or a
+        place no broader than the annotation within its tolerance, or, for a claim placed at an
+        area because its village is unknown, that village by name."""
+        if gold.place_id is not None and gold.place_id == claim.place_id:
             return True
-        places = self.extractor.gazetteer.places
-        a, b = places.get(gold_id), places.get(got_id)
-        if a is None or b is None:
+        if getattr(claim, "approximate", False):
+            return fuzz.token_set_ratio(gz.exact_key(gold.text), gz.exact_key(claim.place)) >= 90 and (
+                gold.lat is None or claim.radius_km is None
+                or geodesic((claim.lat, claim.lon), (gold.lat, gold.lon)).km <= claim.radius_km + POINT_TOLERANCE_KM)
+        if gold.lat is None:
             return False
-        tolerance = a.radius_km if a.precision >= 2 and a.radius_km else POINT_TOLERANCE_KM
-        return geodesic((a.lat, a.lon), (b.lat, b.lon)).km <= tolerance and b.precision <= max(a.precision, 2)
+        near = geodesic((gold.lat, gold.lon), (claim.lat, claim.lon)).km <= gold.tolerance_km
+        return near and claim.precision <= max(gold.precision, 2)
 
     def score(self, report: reports.Report, gold: list[dict]) -> Score:
         """Score one report's extraction against its annotations."""
@@ -117,33 +136,42 @@ class Evaluator:
         s = Score()
         required = [g for g in gold if OPTIONAL_NOTE not in g.get("note", "")]
         optional = [g for g in gold if OPTIONAL_NOTE in g.get("note", "")]
-        gold_pairs = {(self.country(g["country"]), self.place_id(g["place"])): g for g in required}
-        optional_pairs = {(self.country(g["country"]), self.place_id(g["place"])) for g in optional}
+
+        def pair(g):
+            spot = self.gold_spot(g)
+            return self.country(g["country"]), spot
+
+        gold_pairs: dict[tuple, dict] = {}
+        for g in required:  # one pair per (country, place): several statuses of one place are one pair
+            country, spot = pair(g)
+            gold_pairs.setdefault((country, spot.key), (country, spot, g))
+        optional_pairs = [pair(g) for g in optional]
         found: dict[tuple, list[Claim]] = defaultdict(list)
         for c in got:
-            found[(c.country_code, c.place_id)].append(c)
+            found[(c.country_code, c.place_id, c.place if getattr(c, "approximate", False) else "")].append(c)
 
-        def matches(pair, other):
-            return pair[0] == other[0] and self.same_place(pair[1], other[1])
+        def matches(gp, claims):
+            return gp[0] == claims[0].country_code and self.same_place(gp[1], claims[0])
 
         s.gold_pairs, s.found_pairs = len(gold_pairs), 0
-        for pair, g in gold_pairs.items():
-            if any(matches(pair, f) for f in found):
+        for country, spot, g in gold_pairs.values():
+            if any(matches((country, spot), cs) for cs in found.values()):
                 s.matched_gold += 1
             else:
                 s.misses.append(f"{name}: {g['country']} at {g['place']!r} ({g['status']})")
-        for pair, claims in found.items():
-            if any(matches(gp, pair) for gp in optional_pairs) and not any(matches(gp, pair) for gp in gold_pairs):
+        for claims in found.values():
+            right = any(matches((c, sp), claims) for c, sp, _ in gold_pairs.values())
+            if not right and any(matches(gp, claims) for gp in optional_pairs):
                 continue  # an optional claim found is neither right nor wrong
             s.found_pairs += 1
-            if any(matches(gp, pair) for gp in gold_pairs):
+            if right:
                 s.matched_found += 1
             else:
                 c = claims[0]
                 s.false_claims.append(f"{name}: {c.actor} at {c.place!r} ({c.status}) «{c.excerpt[:90]}»")
         for g in required:
-            pair = (self.country(g["country"]), self.place_id(g["place"]))
-            same = [c for f, cs in found.items() if matches(pair, f) for c in cs]
+            country, spot = pair(g)
+            same = [c for cs in found.values() if matches((country, spot), cs) for c in cs]
             if not same:
                 continue
             s.status_total += 1
@@ -156,6 +184,28 @@ class Evaluator:
                 s.wrong_status.append(f"{name}: {g['country']} at {g['place']!r}: annotated {g['status']}, "
                                       f"extracted {sorted({c.status for c in same})}")
         return s
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where an annotation puts a claim: a gazetteer entry, coordinates, or only a name."""
+
+    text: str
+    place_id: str | None
+    lat: float | None
+    lon: float | None
+    precision: int
+    radius_km: float | None
+
+    @property
+    def tolerance_km(self) -> float:
+        if self.precision >= 2:
+            return max(self.radius_km or 0.0, gz.NEAR_RADIUS_KM if self.precision == 2 else POINT_TOLERANCE_KM)
+        return POINT_TOLERANCE_KM
+
+    @property
+    def key(self) -> tuple:
+        return (self.place_id,) if self.place_id else ("name", gz.exact_key(self.text), self.lat, self.lon)
 
 
 def _same_claimant(gold: str | None, got: str | None) -> bool:

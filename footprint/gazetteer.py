@@ -255,7 +255,7 @@ class Gazetteer:
                 if twin is None:
                     self.add(place)
                 else:
-                    self.add(twin, extra_names=(place.name, *place.names))
+                    self.add(twin, extra_names=place.names if place.framed else (place.name, *place.names))
         self._sort()
 
     def _twin(self, place: Place) -> Place | None:
@@ -271,7 +271,9 @@ class Gazetteer:
         if place.place_id in self.places and not extra_names:
             raise GeocodeError(f"place_id {place.place_id} appears twice in the gazetteer")
         self.places[place.place_id] = place
-        for name in set(extra_names) or {place.name, *place.names}:
+        # a framed row's display name may be a spelling its source kept out of the index ("Kurdis")
+        own = set(place.names) if place.framed else {place.name, *place.names}
+        for name in set(extra_names) or own:
             for exact, key in _index_keys(name):
                 self._exact.setdefault(exact, set()).add(place.place_id)
                 bucket = self._by_key.setdefault(key, [])

@@ -63,6 +63,7 @@ GOVERNORATES = {  # WOF (GeoNames) spelling -> (admin1 as sites.csv writes it, c
 }
 UNDOF = ("United Nations Disengagement Observer Force", "syr-golan-buffer-zone")
 LATIN = re.compile(r"[A-Za-z' `-]+")
+ARABIC = re.compile(r"[\u0600-\u06ff]")
 ARABIC_DISTRICT = re.compile(r"^منطق[ةه] ")  # "district of": a bare Arabic name is the town
 #: District names in other languages' words ("Distretto di Afrin", "Afrin Koān", "Afrin İlçesi").
 FOREIGN_DISTRICT = re.compile(r"istr|Destr|Ko.n|lçe|Markaz", re.I)
@@ -74,23 +75,6 @@ def source_note(wof_id: str) -> str:
     return f"Who's On First {wof_id} (CC0; GeoNames-derived fields CC BY 4.0) whosonfirst-data-admin-sy@{COMMIT}"
 
 
-def english_words() -> frozenset[str]:
-    """Every English word in the index form the matcher compares ("kurdish" -> "kurdis")."""
-    from english_words import get_english_words_set
-
-    words = get_english_words_set(["web2", "gcide"], lower=True, alpha=True)
-    return frozenset(gz.name_key(w) for w in words)
-
-
-def actor_words() -> frozenset[str]:
-    lexicon = json.loads((ROOT / "data" / "actors.json").read_text(encoding="utf-8"))
-    words = set()
-    for actor in lexicon["actors"]:
-        for key in ("names", "demonyms", "metonyms", "forces"):
-            words.update(gz.name_key(w) for w in actor.get(key, ()))
-    return frozenset(words)
-
-
 #: Peoples and faiths that reporting names as adjectives ("Kurdish-led", "Druze fighters"),
 #: which the English word lists spell with a capital and so do not hold.
 PEOPLES = ("Kurd", "Kurds", "Kurdish", "Arab", "Arabs", "Arabic", "Syrian", "Syrians", "Druze", "Alawite",
@@ -98,10 +82,32 @@ PEOPLES = ("Kurd", "Kurds", "Kurdish", "Arab", "Arabs", "Arabic", "Syrian", "Syr
            "Bedouin", "Bedouins", "Yazidi", "Ismaili", "Turkmen", "Turkoman", "Muslim", "Islamic", "Islam")
 
 
+def english_words() -> frozenset[str]:
+    """English words, in the index form the matcher compares ("kurdish" -> "kurdis"): those both
+    word lists hold, since web2 alone has many transliterated Arabic words (hammam, madrasah)."""
+    from english_words import get_english_words_set
+
+    both = get_english_words_set(["web2"], lower=True, alpha=True) & get_english_words_set(
+        ["gcide"], lower=True, alpha=True)
+    return frozenset(gz.name_key(w) for w in both)
+
+
+def actor_words() -> frozenset[str]:
+    """Actor names, demonyms and forces, and the peoples of Syria, in the matcher's normal form."""
+    lexicon = json.loads((ROOT / "data" / "actors.json").read_text(encoding="utf-8"))
+    words = {gz.name_key(w) for w in PEOPLES}
+    for actor in lexicon["actors"]:
+        for key in ("names", "demonyms", "metonyms", "forces"):
+            words.update(gz.name_key(w) for w in actor.get(key, ()))
+    return frozenset(words)
+
+
 def usable(name: str, common: frozenset[str], actors: frozenset[str]) -> bool:
-    """A spelling worth indexing: four letters or more once articles are gone, and not,
-    in the matcher's normal form, a word of ordinary English prose or an actor's name."""
+    """A spelling worth indexing: in Arabic script any name; in Latin script four letters or more
+    once articles are gone, and not, in the matcher's normal form, an English word or an actor's name."""
     key = gz.name_key(name)
+    if ARABIC.search(name):
+        return len(key) >= 2  # Arabic script never meets English prose
     if len(key.replace(" ", "")) < MIN_LETTERS or key in actors:
         return False
     return " " in key or key not in common
@@ -166,10 +172,11 @@ def derive(source: Path) -> tuple[list[dict], dict]:
                              "source": source_note(row["wof_id"]), "frame": ""})
                 continue
             names = [s for s in spellings if usable(s, common, actors)]
-            if not usable(display, common, actors):
-                continue  # the loader indexes the display name too: a hamlet called "Kurdis" would be "Kurdish"
+            if not names:
+                continue
             kind, population = kind_of(row)
-            framed = kind != "airbase" and (population or 0) < UNFRAMED_POPULATION
+            # a framed row is indexed under its names only, so a hamlet displayed as "Kurdis" is not "Kurdish"
+            framed = kind != "airbase" and ((population or 0) < UNFRAMED_POPULATION or display not in names)
             rows.append({"place_id": f"wof-{row['wof_id']}", "name": display, "names": "|".join(names),
                          "kind": kind, "country_code": "SYR", "admin1": admin1,
                          "lat": row["lat"], "lon": row["lon"], "precision": 1, "radius_km": "",
