@@ -40,13 +40,16 @@ class ActorMention:
 class ActorLexicon:
     def __init__(self, entries: list[dict], not_actors: list[str]):
         self.actors: dict[str, Actor] = {}
+        self._epithets: set[str] = set()
         forms: dict[str, tuple[Actor, str]] = {}
         for entry in entries:
             actor = Actor(entry["actor"], entry["country_code"], entry.get("force"), entry["color"])
             self.actors[actor.actor] = actor
-            for form in ("names", "demonyms", "metonyms", "forces"):
+            for form in ("names", "demonyms", "metonyms", "forces", "epithets"):
                 for word in entry.get(form, []):
-                    kind = "force" if (form == "forces" or actor.force) else form.rstrip("s")
+                    kind = "force" if (form in ("forces", "epithets") or actor.force) else form.rstrip("s")
+                    if form == "epithets":
+                        self._epithets.add(word)
                     if form == "demonyms" and word.endswith("s"):
                         kind = "name"  # "the Israelis will strike" speaks of the state, like "Israel"
                     forms.setdefault(word, (actor, kind))
@@ -80,6 +83,8 @@ class ActorLexicon:
             if text[max(0, m.start() - 4) : m.start()].lower().endswith(("pro-", "anti-")):
                 continue
             actor, form = self._forms[m.group()]
+            if m.group() in self._epithets and found and m.start() - found[-1].end <= 2:
+                continue  # "Turkish occupation forces": the epithet belongs to the actor just named
             found.append(ActorMention(actor, m.start(), m.end(), m.group(), form))
         return found
 

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from . import actors as actors_mod
-from . import attribution, cues
+from . import attribution, cues, unknown
 from . import gazetteer as gz
 from . import sentences as sent
 from .cues import STATUSES
@@ -98,7 +99,8 @@ _ANAPHOR = re.compile(
     r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
     r"|the contingent)\b|\bour (?:bases|forces|troops|presence|operations|jets|drones|units|soldiers)\b"
     r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
-    r"|contingent|group|militia|militiamen|factions|fighters)\b|\b(?:they|them)\b"
+    r"|contingent|group|militia|militiamen|factions|fighters|attacks?|air ?strikes|bombardment|shelling|assault"
+    r"|operations?|incursions?|patrols?)\b|\b(?:they|them)\b"
     r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b",
     re.IGNORECASE,
 )
@@ -137,6 +139,8 @@ class Claim:
     actor_end: int = -1
     cue_start: int = -1
     cue_end: int = -1
+    #: The village is not in the gazetteer: the claim is drawn at the area the text puts it in.
+    approximate: bool = False
 
     def as_json(self) -> dict:
         return asdict(self)
@@ -181,7 +185,8 @@ class UnresolvedName:
 def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     """'place' (used as a location), 'speaker' (only speaks) or 'force'."""
     s, e = m.start - offset, m.end - offset
-    before, after = sentence[max(0, s - 25) : s], sentence[e : e + 60]
+    # scare quotes ('"Israeli" forces') do not change what the word names
+    before, after = sentence[max(0, s - 25) : s].rstrip("\"“‘'"), sentence[e : e + 60].lstrip("\"”’'")
     if m.form in ("name", "metonym") and _PLACE_USAGE.search(before):
         return "place"
     if re.match(r"^-(?:based|backed)?\b", after) and after.startswith("-based"):
@@ -213,14 +218,23 @@ class Extractor:
         speakers: list[str] = []
         unresolved: list[UnresolvedName] = []
         last_forces: list[actors_mod.ActorMention] = []
+        named_in: Counter[str] = Counter()  # governorates of the Syrian places named so far
         for s_start, s_end in sentences(text):
             sentence = text[s_start:s_end]
             roads = [m.span() for m in _ROAD.finditer(sentence)]
-            mentions = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
+            known = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
             actor_mentions = [m for m in self.lexicon.find(sentence) if not _inside(m, roads)]
+            lacking, fragments = unknown.approximate_mentions(
+                sentence, known, actor_mentions, self.gazetteer,
+                self.gazetteer.governorate(named_in.most_common(1)[0][0]) if named_in else None,
+            ) if actor_mentions or last_forces else ([], [])
+            known = [m for m in known if m not in fragments]
+            mentions = sorted(known + lacking, key=lambda m: m.start)
             attribution.track_speakers(sentence, speakers)
-            for pm in mentions:
+            for pm in known:
                 if pm.place.in_syria and pm.place.kind != "country":
+                    if pm.place.admin1:
+                        named_in[pm.place.admin1] += 1
                     places.append(NamedPlace(
                         pm.text, pm.place.place_id, pm.place.name, pm.place.lat, pm.place.lon, pm.precision,
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
@@ -241,9 +255,13 @@ class Extractor:
             named = [m for m, r in roles if r == "force"]
             if named:
                 last_forces = named
+            # every name the gazetteer lacks, placed approximately or not, goes to the Place names page
+            lacking_names = [(pm.text, pm.start, pm.end) for pm in lacking]
+            spans = {(a, b) for _, a, b in lacking_names}
             unresolved.extend(
                 UnresolvedName(name, sentence, s_start, s_end, s_start + a, s_start + b)
-                for name, a, b in _unknown_places(sentence, mentions, actor_mentions)
+                for name, a, b in lacking_names + [
+                    u for u in unknown.unresolved_names(sentence, known, actor_mentions) if u[1:] not in spans]
             )
         return Extraction(_dedupe(claims), places, unresolved)
 
@@ -263,7 +281,10 @@ class Extractor:
             in_scope = [pm for pm in mentions
                         if a <= pm.start < b and self._is_site(sentence, pm, mentions, ref_date, (a, b))]
             precise = any(pm.precision <= 2 for pm in in_scope)
+            narrower = any(pm.precision <= 3 for pm in in_scope)
             for pm in in_scope:
+                if narrower and pm.precision >= 4:
+                    continue  # "US troops in Syria's al-Tanf": the country only locates the base
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
                         and not _listed_with_precise(sentence, pm, in_scope):
                     continue  # the region only frames the precise places named with it
@@ -290,15 +311,12 @@ class Extractor:
                     claimant = warner or _warner(roles, forces) or claimant
                 elif status == "denied" and speaker:
                     claimant = speaker
+                where = _where(pm)
                 for fm in forces:
                     out.append(Claim(
                         actor=fm.actor.actor, country_code=fm.actor.country_code, force=fm.actor.force,
-                        status=status, claimant=claimant, place=pm.text, place_id=pm.place.place_id,
-                        place_name=pm.place.name, lat=pm.place.lat, lon=pm.place.lon, precision=pm.precision,
-                        excerpt=sentence, start=s_start, end=s_end, date=date,
-                        cue=cue.group() if cue else None,
-                        radius_km=pm.place.radius_km if pm.precision >= 2 and pm.place.radius_km
-                        else (gz.NEAR_RADIUS_KM if pm.precision == 2 else None),
+                        status=status, claimant=claimant, place=pm.text, excerpt=sentence, start=s_start, end=s_end,
+                        date=date, cue=cue.group() if cue else None, **where,
                         place_start=s_start + pm.start, place_end=s_start + pm.end,
                         actor_start=s_start + fm.start if fm in actor_mentions else -1,
                         actor_end=s_start + fm.end if fm in actor_mentions else -1,
@@ -311,7 +329,9 @@ class Extractor:
         """Whether a place mention can carry a claim at all."""
         ref_year = ref_date.year
         place = pm.place
-        if not place.in_syria or place.kind == "country":
+        if not place.in_syria:
+            return False
+        if place.kind == "country" and not _country_wide(sentence, pm):
             return False
         if pm.start == 0 and _DATELINE.match(sentence):
             return False  # "DAMASCUS, Syria (North Press) –" says where the report was filed
@@ -352,47 +372,51 @@ class Extractor:
             for m in old_dates:
                 if own_event and m.start() > a + 3:  # only a fronted date ("In 2021 US jets struck…") dates an event
                     continue  # "withdrew on Sunday, ending a presence that began in 2019": the event is new
-                if m.group(1) is None or int(m.group(1)) < ref_year:
+                year = next((g for g in m.groups() if g), None)
+                if year is None or int(year) < ref_year:
                     return False  # "In September 2015 Russia first flew its warplanes into Hmeimim"
         return True
 
 
-_NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+"
-_PLACE_LIKE = re.compile(
-    rf"(?:\b(?:(?:in|at|near|into|outside|around|toward|towards)\s+(?:the\s+)?(?:(?:town|city|village|area|outskirts)\s+of\s+)?"
-    rf"|(?:town|city|village|area|outskirts)\s+of\s+)(?P<a>{_NAME}(?:\s+{_NAME}){{0,3}}))"
-    rf"|(?P<b>{_NAME}(?:\s+{_NAME}){{0,3}})(?=\s+(?:air ?base|airport|airfield|military base|base|garrison|outpost"
-    r"|oil ?field|gas ?field|crossing|dam)\b)"
-)
-_NOT_PLACES = frozenset(
-    "The A An This That These Those It Its He She They We January February March April May June July August "
-    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Syria Syrian "
-    "ISIS IS Islamic State Daesh SDF HTS YPG PKK SNA UN NATO EU Reuters AFP AP".split()
-)
+# "Syria" as the place of a country-wide claim ("the last US troops left Syria", "troops in Syria will
+# be cut"), not as the state that speaks or is spoken with, nor as the owner of something narrower.
+_COUNTRY_BEFORE = re.compile(r"\b(?:in|into|inside|from|out of|across|throughout|leave|leaving|left|enter\w*"
+                             r"|over|to|on|struck|strike|hit|bomb\w*|attack\w*|deployed to|stay in)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
+_COUNTRY_AFTER = re.compile(r"^(?:['’]s?\b|-\w|\s+(?:and|or)\s+(?:Iraq|Lebanon|Jordan|Turkey|Israel|Iran|Yemen|Gaza)\b)")
 
 
-_NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "Levant", "Arab World"})
+def _country_wide(sentence: str, pm) -> bool:
+    """Whether the country itself ("Syria", "Syrian territory") is where a sentence puts a force."""
+    if pm.text.endswith(("'s", "’s")) or _COUNTRY_AFTER.match(sentence[pm.end:]) \
+            or _METONYM_AFTER.match(sentence[pm.end:]):
+        return False  # "Syria's new leadership", "Syria-Turkey border", "Syria and Iraq", "Syria said"
+    if not _COUNTRY_BEFORE.search(sentence[max(0, pm.start - 30) : pm.start]):
+        return False
+    # the force itself, not its influence or its talks, must stand just before: "its forces from Syria"
+    return bool(_COUNTRY_FORCE.search(sentence[max(0, pm.start - 70) : pm.start]))
 
 
-def _unknown_places(sentence, mentions, actor_mentions):
-    """Capitalised names in place position ("at the Kharab Ishk base", "near Tal Tamr") that are
-    neither gazetteer places, actors nor common capitalised words."""
-    taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
-    for m in _PLACE_LIKE.finditer(sentence):
-        group = "a" if m.group("a") else "b"
-        a, b = m.span(group)
-        name = m.group(group)
-        if m.start() == 0 and group == "b" and name.split()[0] in _NOT_PLACES:
-            continue
-        words = name.split()
-        while words and words[0] in _NOT_PLACES:
-            words.pop(0)
-        if not words or any(s < b and a < e for s, e in taken):
-            continue
-        name = " ".join(words)
-        if name in _NOT_PLACE_NAMES:
-            continue
-        yield name, b - len(name), b
+_COUNTRY_FORCE = re.compile(
+    r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes|airstrikes|raids|jets|warplanes|drones|military|presence"
+    r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
+    r"|garrisons?|facilities|footprint|boots)\b", re.IGNORECASE)
+
+
+def _where(pm: gz.PlaceMention) -> dict:
+    """The claim fields that say where: the place's own, or for a village the gazetteer lacks,
+    the area it was put at, marked approximate."""
+    if isinstance(pm, unknown.ApproximateMention):
+        area, precision = pm.area, pm.area_precision
+        return dict(place_id=area.place_id, place_name=f"{pm.text} (approximate: in {area.name})",
+                    lat=area.lat, lon=area.lon, precision=precision,
+                    radius_km=area.radius_km if precision >= 3 and area.radius_km else gz.NEAR_RADIUS_KM,
+                    approximate=True)
+    place = pm.place
+    return dict(place_id=place.place_id, place_name=place.name, lat=place.lat, lon=place.lon,
+                precision=pm.precision,
+                radius_km=place.radius_km if pm.precision >= 2 and place.radius_km
+                else (gz.NEAR_RADIUS_KM if pm.precision == 2 else None))
 
 
 def _listed_with_precise(sentence, pm, in_scope) -> bool:
@@ -433,8 +457,10 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
             group = _group(sentence, before, reverse=True) or _group(sentence, after, reverse=False)
             if group:
                 break
-    if not group:  # a named force that also speaks ("the IDF stressed that…") is still a force
-        group = [m for m, r in roles if r == "speaker" and m.form == "force"][:1]
+    if not group:  # a named force that also speaks ("the IDF stressed that…") is still a force, and so
+        # is a speaker whose statement is about itself ("Moscow has said it wants to keep its bases")
+        group = [m for m, r in roles if r == "speaker" and (
+            m.form == "force" or _SELF_REPORT.match(sentence, m.end))][:1]
     seen, out = set(), []
     for m in group:
         if m.form != "domestic" and m.actor.actor not in seen:
@@ -443,6 +469,9 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
     return out
 
 
+_SELF_REPORT = re.compile(
+    rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:{attribution.SPEECH_VERB})\s+(?:on \w+\s+)?(?:that\s+)?"
+    r"(?:it|its|they|their|we|our)\b", re.IGNORECASE)
 _SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
@@ -481,11 +510,18 @@ def _group(sentence, mentions, reverse):
     for m in ordered[1:]:
         a, b = (m, group[-1]) if reverse else (group[-1], m)
         gap = sentence[a.end : b.start]
-        if re.fullmatch(r"[\s,]*(?:and|or|as well as)?[\s,]*", gap) or a.actor == b.actor and len(gap) < 4:
+        if re.fullmatch(r"[\s,]*(?:and|or|as well as)?[\s,]*", gap) or _CRAFT_AND.fullmatch(gap) \
+                or a.actor == b.actor and len(gap) < 4:
             group.append(m)
         else:
             break
     return sorted(group, key=lambda m: m.start)
+
+
+# "RAF Typhoons and French jets", "Israeli drones and Turkish artillery": forces listed with their craft
+_CRAFT_AND = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:jets|warplanes|aircraft|planes|drones|troops|forces|soldiers|units|fighters|Typhoons"
+    r"|Rafales|F-\d+s?|helicopters|artillery|tanks|ships|warships)\s*,?\s*(?:and|or|as well as)\s+", re.IGNORECASE)
 
 
 def _warner(roles, forces) -> str | None:
@@ -500,7 +536,7 @@ def _warner(roles, forces) -> str | None:
 def _dedupe(claims: list[Claim]) -> list[Claim]:
     seen, out = set(), []
     for c in claims:
-        key = (c.actor, c.place_id, c.status, c.start)
+        key = (c.actor, c.place_id, c.status, c.start, c.place if c.approximate else "")
         if key not in seen:
             seen.add(key)
             out.append(c)

@@ -124,7 +124,7 @@ def fingerprint() -> str:
     """What extraction depends on (its code, the gazetteer, the actor lexicon), as one hash."""
     digest = hashlib.sha256()
     files = sorted(_PACKAGE.glob("*.py")) + sorted((_PACKAGE.parent / "data").glob("**/*.csv")) \
-        + [_PACKAGE.parent / "data" / "actors.json"]
+        + sorted((_PACKAGE.parent / "data").glob("*.json"))
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

@@ -34,7 +34,8 @@ _CUES = {
                r"|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
                r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
                r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
-               r"|setting up|expansion|expanding|bid for",
+               r"|setting up|expansion|expanding|bid for|(?:the )?return of|to resume|resumption of"
+               r"|(?:pressing|pushing|calling|asking|lobbying) for (?:the )?(?:deployment|redeployment|stationing)",
     "claimed": r"reportedly|allegedly|alleged|according to|(?:is|are|was|were) said to|reports? (?:suggest|say|said|claim)"
                r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told|estimated|believed to|thought to|suspected"
                r"|understood to|may (?:also )?have|might have|appears? to|apparently|accus(?:ed|ing)",
@@ -90,7 +91,9 @@ OLD_DATE = re.compile(
     r"\b(?:in|between)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
     r"|August|September|October|November|December)\s+)?((?:19|20)\d\d)\b|\bduring the (?:civil )?war\b"
     r"|\bback in\b|\b(?:after|before|during|under) the ((?:19|20)\d\d)\b"
-    r"|\bonce (?:ran|held|had|kept|used|operated|controlled|hosted)\b", re.IGNORECASE)
+    r"|\bonce (?:ran|held|had|kept|used|operated|controlled|hosted)\b|\bbefore the (?:fall|collapse|ouster) of\b"
+    r"|\bfrom (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
+    r"((?:19|20)\d\d)\b", re.IGNORECASE)
 
 YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b|\bin the past\b|\bdecades ago\b"
                    r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")

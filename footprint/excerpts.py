@@ -48,6 +48,9 @@ def source_card(source: Source, feature: Feature, color: str) -> str:
         what = (f"{status_svg(source.status, color, 14)} <b>{e(feature.actor)}</b> at <b>{e(feature.place_name)}</b>"
                 f": <i>{e(source.status)}</i>")
         who = f"<br><span class='fp-claimant'>on the word of: {e(source.claimant)}</span>" if source.claimant else ""
+        if feature.approximate:
+            who += (f"<br><span class='fp-approximate'>approximate: the gazetteer does not know "
+                    f"{e(source.place)}, so it is drawn over the area the report puts it in</span>")
     else:
         what = f"{status_svg('named', color, 14)} <b>{e(feature.place_name)}</b> named"
         who = ""
@@ -67,6 +70,7 @@ CARD_CSS = """
 .fp-card-title{font-weight:600}
 .fp-card-meta{color:#666;font-size:0.8rem;margin-bottom:2px}
 .fp-claimant{color:#555;font-size:0.85rem}
+.fp-approximate{color:#8a5a00;font-size:0.85rem;font-style:italic}
 .fp-excerpt{margin:4px 0 0 0;padding-left:8px;border-left:2px solid #ccc;font-size:0.88rem}
 mark.fp-place{background:#ffe58a;padding:0 2px}
 mark.fp-actor{background:#b9e3ff;padding:0 2px}

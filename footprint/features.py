@@ -53,6 +53,8 @@ class Feature:
     precision: int
     radius_km: float | None
     sources: list[Source] = field(default_factory=list)
+    #: A village the gazetteer lacks, drawn at the area the report puts it in.
+    approximate: bool = False
 
     @property
     def dates(self) -> list[str]:
@@ -107,13 +109,14 @@ def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
     features: dict[tuple, Feature] = {}
     for item in stored:
         c, src = item.claim, item.source
-        key = (c.actor, c.place_id, c.status)
+        # a village placed at its governorate is a feature of its own, not the governorate's
+        key = (c.actor, c.place_id, c.status) + ((f"~{c.place}",) if c.approximate else ())
         feature = features.get(key)
         if feature is None:
             feature = features[key] = Feature(
                 key="|".join(key), layer=c.actor, actor=c.actor, country_code=c.country_code, force=c.force,
                 status=c.status, place_id=c.place_id, place_name=c.place_name, lat=c.lat, lon=c.lon,
-                precision=c.precision, radius_km=c.radius_km,
+                precision=c.precision, radius_km=c.radius_km, approximate=c.approximate,
             )
         elif c.precision < feature.precision:
             feature.precision, feature.radius_km = c.precision, c.radius_km

@@ -332,6 +332,15 @@ class Gazetteer:
         """Places with exactly this name (in normal form), best first."""
         return list(self._by_key.get(name_key(name), ()))
 
+    def governorate(self, admin1: str) -> Place | None:
+        """The governorate row of an admin1 name ("Quneitra" -> Quneitra Governorate), or ``None``."""
+        if not admin1:
+            return None
+        if not hasattr(self, "_governorates"):
+            self._governorates = {p.admin1: p for p in self.places.values()
+                                  if p.kind == "governorate" and p.in_syria and p.admin1}
+        return self._governorates.get(admin1)
+
     def lookup(self, name: str) -> tuple[list[Place], list[Place]]:
         """Places with exactly this name in normal form, best first, and those of them that list
         it as written (case, accents and articles aside): ``candidates`` and ``is_exact`` at once."""
@@ -405,6 +414,8 @@ class Gazetteer:
                 place = bucket[0]
                 if place.kind not in AREA_KINDS and not _capital(text[start]):
                     continue
+                if place.framed and text[start:end].isupper():
+                    continue  # an acronym ("SANA") is an agency or a party, not a hamlet
                 match = (place, start, end, n, bucket)
                 break
             if match is None:
@@ -430,7 +441,7 @@ class Gazetteer:
                 ambiguous.append((len(found) - 1, bucket))
             i += n
         if not (ambiguous or unframed):
-            return found
+            return _provinces(text, found, self)
         # namesakes: prefer the one in the governorates of the text's other places
         settled = {a for a, _ in ambiguous} | set(unframed)
         sure = {m.place.admin1 for k, m in enumerate(found) if k not in settled and m.place.admin1}
@@ -440,7 +451,22 @@ class Gazetteer:
         if unframed:
             drop = {k for k in unframed if found[k].place.admin1 not in sure}
             found = [m for k, m in enumerate(found) if k not in drop]
-        return found
+        return _provinces(text, found, self)
+
+
+_PROVINCES_OF = re.compile(r"\b(?:provinces?|governorates?) of (?:the )?$", re.IGNORECASE)
+
+
+def _provinces(text: str, found: list[PlaceMention], gazetteer: "Gazetteer") -> list[PlaceMention]:
+    """"the provinces of Al-Suwayda and Deraa": the governorates, not the cities that name them."""
+    out, listing = [], False
+    for m in found:
+        before = text[max(0, m.start - 30) : m.start]
+        listing = bool(_PROVINCES_OF.search(before)) or (
+            listing and bool(out) and bool(_LIST_SEPARATOR.match(text[out[-1].end : m.start])))
+        governorate = gazetteer.governorate(m.place.admin1) if listing and m.place.kind in SETTLEMENT_KINDS else None
+        out.append(PlaceMention(governorate, m.start, m.end, m.text, 3) if governorate else m)
+    return out
 
 
 def _capital(char: str) -> bool:
@@ -480,7 +506,7 @@ def _in_frame(text: str, start: int, end: int, previous_end: int | None) -> bool
     between = text[previous_end:start]
     # "Jaba, Hadar and Kodneh": the last of a list, or a middle one followed by another separator
     return bool(_LIST_SEPARATOR.match(between)) and (
-        "and" in between or "or" in between or bool(re.match(r",? (?:and |or )?", text[end : end + 6])))
+        "and" in between or "or" in between or bool(re.match(r",|\s+(?:and|or)\b", text[end : end + 6])))
 
 
 def _rank(place: Place, context: frozenset[str] = frozenset()) -> tuple:

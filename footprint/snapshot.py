@@ -34,6 +34,7 @@ def feature_geojson(feature: Feature) -> dict:
         "place_id": feature.place_id,
         "precision": feature.precision,
         "radius_km": feature.radius_km,
+        "approximate": feature.approximate,
         "first_date": feature.first_date,
         "last_date": feature.last_date,
         "n_reports": feature.n_reports,

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import (
-    Date, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, func, select,
+    Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, func, inspect, literal,
+    select, text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -79,6 +80,7 @@ class ClaimRow(_FromReport, Base):
     cue_start: Mapped[int] = mapped_column(Integer, default=-1)
     cue_end: Mapped[int] = mapped_column(Integer, default=-1)
     review_state: Mapped[str] = mapped_column(String(12), default="unreviewed")
+    approximate: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class NamedPlaceRow(_FromReport, Base):
@@ -180,9 +182,30 @@ def connect(url: str | None = None) -> Engine:
     try:
         engine = create_engine(resolved)
         Base.metadata.create_all(engine)
+        _add_missing_columns(engine)
     except (SQLAlchemyError, ValueError) as err:
         raise FootprintError(f"cannot open the store at {resolved}: {err}") from err
     return engine
+
+
+def _add_missing_columns(engine: Engine) -> None:
+    """Bring a store made by an earlier Footprint up to date: add the columns it lacks, with their
+    defaults (its claims are read again anyway when extraction has changed)."""
+    inspector = inspect(engine)
+    with engine.begin() as conn:
+        for table in Base.metadata.sorted_tables:
+            if not inspector.has_table(table.name):
+                continue
+            have = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name in have:
+                    continue
+                ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} {column.type.compile(engine.dialect)}"
+                if column.default is not None and not callable(column.default.arg):
+                    value = literal(column.default.arg, column.type).compile(
+                        dialect=engine.dialect, compile_kwargs={"literal_binds": True})
+                    ddl += f" DEFAULT {value}"
+                conn.execute(text(ddl))
 
 
 def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResult:

@@ -293,3 +293,81 @@ def test_claims_carry_the_day_their_sentence_names(extractor):
     report = reports.from_text("title: t\npublished: 2025-06-05\n---\nUS troops withdrew from al-Tanf on Monday.")
     [claim] = extractor(report).claims
     assert claim.date == "2025-06-02"
+
+
+# -- issue 7: reporting nobody tuned for, one table per kind of miss ---------------------------------
+
+def _full(extractor, sentence):
+    report = reports.from_text(f"title: test\npublished: 2025-06-05\n---\n{sentence}")
+    return sorted((c.actor, c.place, c.place_id, c.status, c.precision, c.approximate)
+                  for c in extractor(report).claims)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 1. villages only the whole gazetteer holds, in a place frame
+    ("Israeli forces entered the village of Ruwayhinah on Friday.",
+     [("Israel", "Ruwayhinah", "wof-1226354051", "reported", 1, False)]),
+    ("An Israeli patrol set up a checkpoint between Umm Batinah and Ruwayhinah, SANA reported.",
+     [("Israel", "Ruwayhinah", "wof-1226354051", "claimed", 1, False),
+      ("Israel", "Umm Batinah", "wof-1293304155", "claimed", 1, False)]),
+])
+def test_whole_gazetteer_villages(extractor, sentence, expected):
+    assert _full(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 2. names the gazetteer lacks, in a place frame: kept, at the smallest area the text gives
+    ("Israeli forces advanced into Saida al-Hanout in the Quneitra countryside on Friday.",
+     [("Israel", "Saida al-Hanout", "syr-quneitra-governorate", "reported", 3, True)]),
+    ("Turkish warplanes struck villages south of Kobani, among them Taynah al-Fawqa and Ghassakiyeh.",
+     [("Turkey", "Ghassakiyeh", "syr-kobani", "struck", 2, True),
+      ("Turkey", "Kobani", "syr-kobani", "struck", 2, False),
+      ("Turkey", "Taynah al-Fawqa", "syr-kobani", "struck", 2, True)]),
+    ("Turkish occupation forces shelled the village of Umm al-Kaif near Tal Tamr.",
+     [("Turkey", "Umm al-Kaif", "syr-tal-tamr", "struck", 2, True)]),
+    # no area anywhere in the text: no claim rather than a guess
+    ("Israeli troops stormed the village of Zzyzxville on Friday.", []),
+])
+def test_unknown_villages_are_placed_approximately(extractor, sentence, expected):
+    assert _full(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # reporting styles: partisan epithets, scare quotes, RAF and French jets, a speaker about itself
+    ("Zionist occupation forces stormed the town of Jubata al-Khashab at dawn.",
+     [("Israel", "Jubata al-Khashab", "syr-jubata-al-khashab", "reported", 1, False)]),
+    ('"Israeli" forces set up a checkpoint near Khan Arnabeh.',
+     [("Israel", "Khan Arnabeh", "syr-khan-arnabah", "reported", 2, False)]),
+    ("RAF Typhoons and French jets struck an ISIS weapons store near Palmyra.",
+     [("France", "near Palmyra", "syr-palmyra-region", "struck", 2, False),
+      ("United Kingdom", "near Palmyra", "syr-palmyra-region", "struck", 2, False)]),
+    ("Moscow has said it wants to keep its naval base in Tartus.",
+     [("Russia", "Tartus", "syr-tartus", "planned", 1, False)]),
+])
+def test_reporting_styles(extractor, sentence, expected):
+    assert _full(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 3. country-wide claims, at precision 4
+    ("Hezbollah withdrew the bulk of its forces from Syria in early December.",
+     [("Hezbollah", "Syria", "syr-syria", "withdrawn", 4, False)]),
+    ("The US has about 900 troops in Syria.", [("United States", "Syria", "syr-syria", "reported", 4, False)]),
+    # the country as speaker, owner or context is no place of a force
+    ("Syria said Israeli strikes were a violation of international law.", []),
+    ("Turkey wants to entrench its influence in Syria.", []),
+])
+def test_country_wide_claims(extractor, sentence, expected):
+    assert _full(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 4. lists of places and the governorates a list of cities names
+    ("Israel shelled positions in the provinces of Al-Suwayda and Deraa on Tuesday.",
+     [("Israel", "Al-Suwayda", "syr-as-suwayda-governorate", "struck", 3, False),
+      ("Israel", "Deraa", "syr-daraa-governorate", "struck", 3, False)]),
+    ("The Syrian government is pressing for the return of Russian patrols to Syria's southern provinces.",
+     [("Russia", "Syria's southern provinces", "syr-southern-syria", "planned", 3, False)]),
+])
+def test_lists_and_areas(extractor, sentence, expected):
+    assert _full(extractor, sentence) == expected

@@ -126,3 +126,14 @@ def test_source_card_escapes_a_hostile_colour():
     source, feature = make()
     html = excerpts.source_card(source, feature, '#000;"><script>x</script>')
     assert "<script>" not in html
+
+
+def test_source_card_says_a_place_is_approximate():
+    source, feature = make(excerpt="Forces entered <Saida al-Hanout>.")
+    source = dataclasses.replace(source, place="<Saida al-Hanout>")
+    plain = excerpts.source_card(source, feature, "#d62728")
+    assert "approximate" not in plain
+    feature.approximate = True
+    html = excerpts.source_card(source, feature, "#d62728")
+    assert "approximate: the gazetteer does not know &lt;Saida al-Hanout&gt;" in html
+    assert "<Saida" not in html

@@ -153,3 +153,19 @@ def test_filled_store_loses_no_claim_in_merging(filled_engine):
     assert {(c.claim.actor, c.claim.place_id, c.claim.status) for c in claims} == {
         (f.actor, f.place_id, f.status) for f in features
     }
+
+
+def test_an_approximate_village_is_a_feature_of_its_own_beside_its_governorate():
+    governorate = claim(place="Quneitra countryside", place_id="syr-quneitra-governorate",
+                        place_name="Quneitra Governorate", precision=3, radius_km=30.0, status="reported")
+    village = dataclasses.replace(governorate, place="Saida al-Hanout", approximate=True,
+                                  place_name="Saida al-Hanout (approximate: in Quneitra Governorate)")
+    other = dataclasses.replace(village, place="Rasm al-Rawadi",
+                                place_name="Rasm al-Rawadi (approximate: in Quneitra Governorate)")
+    features = feat.claim_features([stored(governorate), stored(village), stored(other)])
+    assert [(f.place_name, f.approximate) for f in features] == [
+        ("Quneitra Governorate", False),
+        ("Saida al-Hanout (approximate: in Quneitra Governorate)", True),
+        ("Rasm al-Rawadi (approximate: in Quneitra Governorate)", True),
+    ]
+    assert len({f.key for f in features}) == 3

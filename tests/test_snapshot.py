@@ -1,5 +1,6 @@
 """The GeoJSON snapshot: RFC 7946 shape, [lon, lat] order, what the selection keeps, and reading one back."""
 
+import dataclasses
 import datetime as dt
 import json
 
@@ -173,3 +174,14 @@ def test_loads_accepts_a_minimal_collection():
 def test_loads_refuses_broken_snapshots(text, message):
     with pytest.raises(SnapshotError, match=message):
         snapshot.loads(text)
+
+
+def test_snapshot_marks_approximate_features():
+    chosen = feat.Selection(frozenset({"Israel"}))
+    exact = feat.Feature("k1", "Israel", "Israel", "ISR", None, "reported", "syr-quneitra-governorate",
+                         "Quneitra Governorate", 33.05, 35.9, 3, 30.0)
+    rough = dataclasses.replace(exact, key="k2", place_name="Saida al-Hanout (approximate: in Quneitra Governorate)",
+                                approximate=True)
+    props = [f["properties"] for f in snapshot.snapshot([exact, rough], chosen)["features"]]
+    assert [(p["place"], p["approximate"]) for p in props] == [
+        ("Quneitra Governorate", False), ("Saida al-Hanout (approximate: in Quneitra Governorate)", True)]

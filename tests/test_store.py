@@ -1,5 +1,6 @@
 """The store: reports kept once, claims and named places read back as written, where the store lives."""
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -169,3 +170,23 @@ def test_database_url_default_is_a_file_in_the_working_folder(monkeypatch, tmp_p
 def test_unusable_store_url(url):
     with pytest.raises(FootprintError, match="cannot open the store at"):
         store.connect(url)
+
+
+def test_a_store_made_before_a_column_existed_gains_it(tmp_path):
+    """A SQLite file written by an earlier Footprint (claims without ``approximate``) opens,
+    gains the column with its default, and keeps its claims."""
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    engine = store.connect(f"sqlite:///{path}")
+    store.ingest(engine, make_report(), EXTRACTION)
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("ALTER TABLE claims DROP COLUMN approximate")
+        assert "approximate" not in [r[1] for r in conn.execute("PRAGMA table_info(claims)")]
+    reopened = store.connect(f"sqlite:///{path}")
+    [kept] = store.claims(reopened)
+    assert kept.claim == CLAIM and kept.claim.approximate is False
+    approximate = dataclasses.replace(CLAIM, approximate=True, start=52, end=85)
+    store.ingest(reopened, make_report(text=TEXT + " Again."), Extraction(claims=[approximate], places=[]))
+    assert sorted(c.claim.approximate for c in store.claims(reopened)) == [False, True]

@@ -1,0 +1,170 @@
+"""Places the gazetteer lacks: names a sentence uses as places, and where to put them.
+
+A report names villages, hills and gates that no gazetteer holds ("Israeli forces entered
+the village of Saida al-Hanout in the Quneitra countryside"). Two things follow from such a
+name:
+
+* ``unresolved_names`` lists every capitalised name in place position that is neither a
+  gazetteer place nor an actor, for a person to correct on the Place names page;
+* ``approximate_mentions`` keeps the claim of a name in a *strong* place frame ("the village
+  of X", "X hill", "entered X", "villages …, among them X and Y") and puts it at the smallest
+  area the text gives: the governorate or region named with it, the town it is near or
+  south of, or the governorate of the report's last Syrian place. The claim is drawn at that
+  area's precision and marked approximate.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import gazetteer as gz
+
+NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+"
+_NAMES = rf"{NAME}(?:\s+{NAME}){{0,3}}"
+_LIST = rf"{_NAMES}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_NAMES})*"
+
+#: Place heads: what a name followed by one of these is ("Abu Qubais hill", "al-Asha gate").
+HEADS = (r"village|town|hamlet|hill|hilltop|tal|tell|crossing|checkpoint|junction|roundabout|bridge|dam|gate"
+         r"|air ?base|airport|airfield|military base|base|outpost|barracks|farms|valley|reservoir|plain|landing strip"
+         r"|airstrip|oil ?field|gas ?field|garrison")
+
+# "in/at/near … X", "the village of X", "X air base": any name in place position (for the Place names page)
+_PLACE_LIKE = re.compile(
+    rf"(?:\b(?:(?:in|at|near|into|outside|around|toward|towards)\s+(?:the\s+)?(?:(?:town|city|village|area|outskirts)\s+of\s+)?"
+    rf"|(?:town|city|village|area|outskirts)\s+of\s+)(?P<a>{_NAMES}))"
+    rf"|(?P<b>{_NAMES})(?=\s+(?:air ?base|airport|airfield|military base|base|garrison|outpost"
+    r"|oil ?field|gas ?field|crossing|dam)\b)"
+)
+
+# Strong frames: a name here is a place even when no gazetteer holds it.
+_STRONG = re.compile(
+    rf"\b(?:villages?|towns?|hamlets?|hills?|outskirts|farms|area) of\s+(?:the\s+)?(?P<list>{_LIST})"
+    rf"|\b(?:among them|including|such as|namely)\s+(?P<among>{_LIST})"
+    rf"|\b(?:entered|entering|stormed|storming|raided|raiding|(?:advanced|advancing|moved|pushed|incursion|incursions"
+    rf"|penetrated|penetration) (?:into|toward|towards|to))\s+(?:the\s+)?(?P<entered>{_NAMES})"
+    rf"|(?<![\w-])(?P<head>{_NAMES})(?=\s+(?:{HEADS})\b)"
+)
+_AMONG_NEEDS = re.compile(r"\b(?:villages|towns|hamlets|areas|localities|sites|positions)\b", re.IGNORECASE)
+_SPLIT = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
+
+NOT_PLACES = frozenset(
+    "The A An This That These Those It Its He She They We January February March April May June July August "
+    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Syria Syrian "
+    "ISIS IS Islamic State Daesh SDF HTS YPG PKK SNA UN NATO EU Reuters AFP AP Israeli Turkish Russian Iranian "
+    "American British French Jordanian Lebanese Iraqi Kurdish Arab Druze Alawite Sunni Shia Christian Some Several "
+    "Many Two Three Four Five Six Seven Eight Nine Ten Both Other Local Syrian-Turkish Military Army Forces "
+    "Security General Interior Defence Defense Ministry Government President Minister Observatory Eyewitnesses "
+    "Residents Sources Al".split()
+)
+NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "Levant", "Arab World"})
+#: "Kurdish-held", "Turkish-backed": a description, not a name.
+_DESCRIPTIVE = re.compile(r"-(?:held|controlled|led|backed|run|based|occupied|made|linked|allied)\b")
+#: How far "near X" reaches, in km (as the gazetteer's precision 2).
+NEAR_KM = gz.NEAR_RADIUS_KM
+
+
+@dataclass(frozen=True)
+class ApproximateMention(gz.PlaceMention):
+    """A name the gazetteer lacks, used as a place, and the area it is put at."""
+
+    area: gz.Place | None = None
+    area_precision: int = 3
+
+
+def _clean(name: str) -> str:
+    words = name.split()
+    while words and words[0] in NOT_PLACES:
+        words.pop(0)
+    while words and words[-1] in NOT_PLACES:
+        words.pop()
+    return " ".join(words)
+
+
+def unresolved_names(sentence: str, mentions, actor_mentions):
+    """(name, start, end): capitalised names in place position ("at the Kharab Ishk base",
+    "near Tal Tamr") that are neither gazetteer places, actors nor common capitalised words."""
+    taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
+    for m in _PLACE_LIKE.finditer(sentence):
+        group = "a" if m.group("a") else "b"
+        a, b = m.span(group)
+        name = m.group(group)
+        if m.start() == 0 and group == "b" and name.split()[0] in NOT_PLACES:
+            continue
+        words = name.split()
+        while words and words[0] in NOT_PLACES:
+            words.pop(0)
+        if not words or any(s < b and a < e for s, e in taken):
+            continue
+        name = " ".join(words)
+        if name in NOT_PLACE_NAMES:
+            continue
+        yield name, b - len(name), b
+
+
+def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_mentions,
+                         gazetteer: gz.Gazetteer, fallback: gz.Place | None = None,
+                         ) -> tuple[list[ApproximateMention], list[gz.PlaceMention]]:
+    """Names in a strong place frame that no gazetteer place holds, each put at the smallest
+    area the sentence gives (``fallback``, the governorate the report names most, when it gives
+    none); names with no area at all are left out. Also returns the known mentions that were
+    only a fragment of such a name ("Saida" in "Saida al-Hanout" is not Sidon)."""
+    fragments = []
+    for m in _STRONG.finditer(sentence):
+        group = next(g for g in ("list", "among", "entered", "head") if m.group(g))
+        a, b = m.span(group)
+        fragments += [pm for pm in mentions if a <= pm.start and pm.end <= b and (pm.start, pm.end) != (a, b)
+                      and pm.place.precision == 1 and group in ("entered", "head")]
+    mentions = [pm for pm in mentions if pm not in fragments]
+    taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
+    out: list[ApproximateMention] = []
+    for m in _STRONG.finditer(sentence):
+        group = next(g for g in ("list", "among", "entered", "head") if m.group(g))
+        if group == "among" and not _AMONG_NEEDS.search(sentence, 0, m.start()):
+            continue  # "including Hezbollah" is not a list of villages
+        a = m.start(group)
+        for part in _SPLIT.split(m.group(group)) if group in ("list", "among") else [m.group(group)]:
+            start = sentence.index(part, a)
+            a = start + len(part)
+            name = _clean(part)
+            if not name or name in NOT_PLACE_NAMES or len(name) < 3:
+                continue
+            start = sentence.index(name, start)
+            end = start + len(name)
+            if any(s < end and start < e for s, e in taken) or _DESCRIPTIVE.search(name):
+                continue
+            if gazetteer.candidates(name) or gazetteer.fuzzy(name):
+                continue  # a known place under another spelling (perhaps abroad) is not an unknown village
+            area, precision = _area(sentence, start, mentions, gazetteer, fallback)
+            if area is None:
+                continue
+            place = gz.Place(area.place_id, name, (name,), "village", "SYR", area.admin1, area.lat, area.lon, 1,
+                             None, None, f"approximate: somewhere in {area.name}")
+            out.append(ApproximateMention(place, start, end, name, 1, area, precision))
+            taken.append((start, end))
+    kept = {(pm.start, pm.end) for pm in out}
+    return out, [pm for pm in fragments if any(a <= pm.start and pm.end <= b for a, b in kept)]
+
+
+_NEAR_BEFORE = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
+                          r"\s+of|outskirts of|countryside of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _area(sentence, at, mentions, gazetteer, fallback):
+    """The smallest area the sentence gives for a name at ``at``: (place, precision) or (None, 0)."""
+    syrian = [pm for pm in mentions if pm.place.in_syria and pm.place.kind != "country"]
+    # "villages south of Kobani, among them …": the town they are near
+    for pm in syrian:
+        if pm.place.precision == 1 and _NEAR_BEFORE.search(sentence, max(0, pm.start - 25), pm.start):
+            return pm.place, 2
+    areas = [pm for pm in syrian if pm.place.precision >= 2 and pm.place.radius_km]
+    if areas:  # the nearest governorate, district or region named with it
+        best = min(areas, key=lambda pm: (abs(pm.start - at), -pm.place.precision))
+        return best.place, best.place.precision
+    for pm in sorted(syrian, key=lambda pm: abs(pm.start - at)):
+        governorate = gazetteer.governorate(pm.place.admin1)
+        if governorate is not None:
+            return governorate, 3
+    if fallback is not None:
+        return fallback, fallback.precision
+    return None, 0
