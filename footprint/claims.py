@@ -240,7 +240,7 @@ class Extractor:
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
                     ))
             # a pronoun reaches back to the last foreign force, unless Syria's own forces are nearer
-            carried = last_forces if _ANAPHOR.search(sentence) and not _DOMESTIC.search(sentence) else []
+            carried = last_forces if _ANAPHOR.search(sentence) and not _domestic_force(sentence) else []
             if not (actor_mentions or carried):
                 continue
             military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in mentions)
@@ -344,7 +344,8 @@ class Extractor:
         if earlier:
             gap = sentence[earlier[-1].end : pm.start]
             broader = place.precision > earlier[-1].place.precision
-            listed = re.fullmatch(r"[\s,]*", gap) is not None  # "Aleppo, Homs and…" is a list, not a locator
+            # "Aleppo, Homs and…", "in Deir ez-Zor, the al-Omar oil field and…" are lists, not locators
+            listed = re.fullmatch(r"[\s,]*(?:the\s+)?", gap) is not None
             if (broader or (not listed and place.precision >= earlier[-1].place.precision)) \
                     and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
                 return False
@@ -475,6 +476,12 @@ _SELF_REPORT = re.compile(
 _SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
+
+
+def _domestic_force(sentence: str) -> bool:
+    """Whether Syria's own forces act in the sentence (not merely speak: "two SDF officials said")."""
+    return any(not (_SPEAKER_NOUN.match(sentence[m.end():]) or _SPEAKS_NEXT.match(sentence[m.end():]))
+               for m in _DOMESTIC.finditer(sentence))
 
 
 def _domestic(sentence: str) -> list[tuple[actors_mod.ActorMention, str]]:

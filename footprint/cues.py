@@ -12,9 +12,13 @@ PRECEDENCE = ("struck", "withdrawn", "denied", "warned-about", "planned", "claim
 
 _CUES = {
     "struck": r"struck|strikes? (?:on|against|at|targeting|in|near)|(?:launched|fired|lobbed)(?: [\w-]+){0,6}? (?:at|on|toward|towards)"
-              r"|attacks? (?:on|against)|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
+              r"|attacks? (?:on|against)|attack(?:ed|ing)?|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
               r"|shell(?:ed|ing)|raided|targeted|attacked|hit",
     "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)?(?: [\w'-]+){0,6}? (?:out|back)|pull-?out|left"
+                 r"|retreat(?:ed|ing|s)?|fled|fleeing|departures?|vanished|dismantl(?:ed|ing)|exit(?:ed|ing)"
+                 r"|cut (?:the number of|its|their|troop|the) (?:\w+ )?(?:troops|forces|service members|personnel|numbers|presence)"
+                 r"|reduc(?:ed|ing|tion)(?: in)? (?:the number of |its |their )?(?:troops|forces|service members|personnel|presence)"
+                 r"|scal(?:ed|ing) (?:back|down)|downsiz(?:ed|ing)|shipp(?:ed|ing) (?:\w+ ){0,3}?out"
                  r"|departed|departure|drawdown|hand(?:ed|s|ing)?(?: [\w'-]+){0,3}? (?:over|back)|hand-?over"
                  r"|evacuat(?:ed|ion)|vacated|abandoned|closed down|crossed back|went home|returned home|headed back|clos(?:ed|ing)(?: down)?(?: [\w-]+){0,3}? (?:sites?|bases?"
                  r"|outposts?|positions?|posts?)|(?:were|was|are|is|been) gone|no longer (?:there|present)",
@@ -35,6 +39,9 @@ _CUES = {
                r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
                r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
                r"|setting up|expansion|expanding|bid for|(?:the )?return of|to resume|resumption of"
+               r"|(?:about|on|over) (?:keeping|retaining|maintaining)|ordered (?:\w+ ){0,3}?to"
+               r"|(?:expected|due|set|scheduled) to (?:\w+ )?(?:relocate|move|deploy|arrive|remain|stay|return|be deployed"
+               r"|be stationed)|to relocate"
                r"|(?:pressing|pushing|calling|asking|lobbying) for (?:the )?(?:deployment|redeployment|stationing)",
     "claimed": r"reportedly|allegedly|alleged|according to|(?:is|are|was|were) said to|reports? (?:suggest|say|said|claim)"
                r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told|estimated|believed to|thought to|suspected"
@@ -44,8 +51,10 @@ _CUES = {
 EVENTS = ("struck", "withdrawn")
 
 _INTENT_BEFORE = re.compile(
-    r"\b(?:consider(?:s|ed|ing)?|plans? to|planned to|planning to|intends? to|intended to|will|would|(?:may|might|could)(?!\s+have\b)"
-    r"|options for|options of|ready to|prepar(?:es|ed|ing) to|expected to|decided to)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:consider(?:s|ed|ing)?|plans? to|planned to|planning to|intends? to|intended to|will|would"
+    r"|(?:may|might|could)(?!\s+(?:\w+\s+)?have\b)"
+    r"|ordered (?:\w+ ){0,3}?to|instructed (?:\w+ ){0,3}?to"
+    r"|options for|options of|ready to|prepar(?:es|ed|ing) to|expected to|decided to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -69,7 +78,9 @@ _CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?=(?:its|their|the|a|an|his|her|it|they)\b)|;\s*|:\s+|,\s+(?:while|but|whereas)\b"
     r"|\s+(?:after|before|since)\s+(?=\w+ing\b)|\s+and\s+(?=(?:regrouped|moved|relocated|redeployed|returned"
     r"|went|headed|set up|established)\b)|,\s+(?:quoting|citing)\b"
-    r"|,\s+(?:adding|saying|noting|insisting|stressing)\b")
+    r"|,\s+(?:adding|saying|noting|insisting|stressing)\b|,?\s+(?=whose\b)"
+    # a fronted subordinate clause ("Since Assad fled to Moscow in December, Russia has kept…")
+    r"|^\W*(?:Since|After|When|Before|Following|Until|Once)\b[^,;]{3,90},\s*")
 
 CONDITIONAL = re.compile(
     r"^\W*if\b(?P<cond>[^,]+),(?P<main>.*?\b(?:(?:will|would)\s+(?:strike|hit|target|attack|respond|act|bomb)"

@@ -416,6 +416,10 @@ class Gazetteer:
                     continue
                 if place.framed and text[start:end].isupper():
                     continue  # an acronym ("SANA") is an agency or a party, not a hamlet
+                if n == 1 and len(key) <= 3 and not self._exact.get(exact_key(text[start:end])):
+                    continue  # a short word loosened ("Is" ~ al-Iss, "War" ~ al-Waar) must be spelled as listed
+                if _BODY_AFTER.match(text, end):
+                    continue  # "Shafaq News", "the Euphrates Shield operation": a body's name, not a place
                 match = (place, start, end, n, bucket)
                 break
             if match is None:
@@ -454,6 +458,11 @@ class Gazetteer:
         return _provinces(text, found, self)
 
 
+#: Words that make a place name part of an organisation's or an operation's name.
+_BODY_AFTER = re.compile(
+    r"\s+(?:Shield|Spring|Branch|Brigades?|Division|Council|Front|Movement|Media|News|Agency|Network|TV|Channel"
+    r"|Times|Post|University|Radio|Press|Today|Daily|Tribune|Observer|Revolutionary|Liberation|Martyrs|Operations Room"
+    r"|Guards|Regiment|Battalion|Group|Organi[sz]ation|Foundation|Institute|Center|Centre|Company)\b")
 _PROVINCES_OF = re.compile(r"\b(?:provinces?|governorates?) of (?:the )?$", re.IGNORECASE)
 
 

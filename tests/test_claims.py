@@ -371,3 +371,38 @@ def test_country_wide_claims(extractor, sentence, expected):
 ])
 def test_lists_and_areas(extractor, sentence, expected):
     assert _full(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 5. statuses: withdrawals in other words, intentions, reductions, a fronted clause that is not the event
+    ("Russian forces retreated from Kobani.", [("Russia", "Kobani", "syr-kobani", "withdrawn", 1, False)]),
+    ("Hezbollah fighters fled Qusayr as the opposition advanced.",
+     [("Hezbollah", "Qusayr", "syr-qusayr", "withdrawn", 1, False)]),
+    ("The Pentagon has cut the number of troops in Syria from 2,000 to fewer than 1,000.",
+     [("United States", "Syria", "syr-syria", "withdrawn", 4, False)]),
+    ("Russia is holding talks about keeping its bases at Tartus and Hmeimim.",
+     [("Russia", "Hmeimim", "syr-khmeimim-airbase", "planned", 1, False),
+      ("Russia", "Tartus", "syr-tartus", "planned", 1, False)]),
+    ("Since Assad fled to Moscow in December, Russia has kept a reduced force at Hmeimim.",
+     [("Russia", "Hmeimim", "syr-khmeimim-airbase", "reported", 1, False)]),
+    ("The Russian navy may also have pulled its warships out of Tartous.",
+     [("Russia", "Tartous", "syr-tartus", "withdrawn", 1, False)]),
+    ("As of December, the US had 2,000 troops in Syria leading a coalition whose job is to keep ISIS down.",
+     [("United States", "Syria", "syr-syria", "reported", 4, False)]),
+])
+def test_statuses(extractor, sentence, expected):
+    assert _full(extractor, sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # 6. false claims from nearby words: bodies' names, fragments, places abroad, acronyms
+    "The War monitor said Turkish drones struck a car.",
+    "Turkish-backed factions of the Euphrates Shield operation attacked SDF positions.",
+    "Speaking to Shafaq News Agency, a source said that armed members of Iraqi factions had withdrawn.",
+    "Hezbollah said its fighters in southern Lebanon fired rockets at northern Israel.",
+    "Iraqi officials said militias in northern Iraq were put on alert.",
+    "Is Hezbollah rebuilding? Israeli officials think so.",
+    "Before the fall of Assad, Israel carried out hundreds of strikes against Iranian targets in Syria.",
+])
+def test_no_claim_from_nearby_words(extractor, sentence):
+    assert _full(extractor, sentence) == []
