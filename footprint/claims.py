@@ -306,6 +306,9 @@ class Extractor:
                     forces = list(carried)
                 if not forces:
                     continue
+                if pm.place.kind == "region" and pm.place.place_id.endswith("-border") and status != "struck" \
+                        and not _SYRIAN_SIDE.search(sentence):
+                    continue  # a force "along the Iraqi-Syrian border" is as likely on its own side of it
                 claimant = said_by if attributed else None
                 if status == "warned-about":
                     claimant = warner or _warner(roles, forces) or claimant
@@ -473,6 +476,8 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
 _SELF_REPORT = re.compile(
     rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:{attribution.SPEECH_VERB})\s+(?:on \w+\s+)?(?:that\s+)?"
     r"(?:it|its|they|their|we|our)\b", re.IGNORECASE)
+_SYRIAN_SIDE = re.compile(r"\b(?:Syrian side|inside Syria|into Syria|in Syria|crossed|crossing into|Syrian territory"
+                          r"|Syrian soil)\b", re.IGNORECASE)
 _SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")

@@ -35,6 +35,8 @@ class Score:
     """Counts for one report or for all; the ratios are properties."""
 
     gold_pairs: int = 0
+    #: annotation lines, optional ones included: a report with none is a negative
+    annotated: int = 0
     found_pairs: int = 0
     matched_gold: int = 0
     matched_found: int = 0
@@ -47,7 +49,7 @@ class Score:
     wrong_status: list[str] = field(default_factory=list)
 
     def add(self, other: "Score") -> None:
-        for name in ("gold_pairs", "found_pairs", "matched_gold", "matched_found", "status_total",
+        for name in ("gold_pairs", "annotated", "found_pairs", "matched_gold", "matched_found", "status_total",
                      "status_right", "claimant_total", "claimant_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
@@ -133,7 +135,7 @@ class Evaluator:
         """Score one report's extraction against its annotations."""
         got: list[Claim] = self.extractor(report).claims
         name = report.filename or report.title
-        s = Score()
+        s = Score(annotated=len(gold))
         required = [g for g in gold if OPTIONAL_NOTE not in g.get("note", "")]
         optional = [g for g in gold if OPTIONAL_NOTE in g.get("note", "")]
 

@@ -537,6 +537,19 @@ def rank(places: Iterable[Place], context: Iterable[str] = ()) -> list[Place]:
     return sorted(places, key=lambda p: _rank(p, ctx))
 
 
+@lru_cache(maxsize=1)
+def outlines() -> dict[str, dict]:
+    """GeoJSON geometries ([lon, lat], WGS84) of the governorates, districts and the UNDOF area of
+    separation, by ``place_id`` (``outlines.geojson``, from Who's On First)."""
+    import json
+
+    path = DATA_DIR / "outlines.geojson"
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {f["properties"]["place_id"]: f["geometry"] for f in data["features"]}
+
+
 @lru_cache(maxsize=4)
 def load(directory: str | None = None) -> Gazetteer:
     """The gazetteer from a folder of CSV files (cached: it is read once per process)."""

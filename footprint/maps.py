@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import folium
 
-from . import webassets
+from . import gazetteer, webassets
 from .features import PLACES_LAYER, Feature
 
 SYRIA_CENTER = (35.0, 38.5)  # lat, lon
@@ -146,8 +146,17 @@ def layer_group(name: str, features: list[Feature], color: str,
                 offsets_px: dict[str, tuple[int, int]]) -> folium.FeatureGroup:
     """One actor's layer (or the grey "Places named" layer) with its markers and uncertainty."""
     group = folium.FeatureGroup(name=name, show=True)
+    shapes = gazetteer.outlines()
     for f in features:
-        if f.actor and f.precision in (2, 3) and f.radius_km:
+        outline = shapes.get(f.place_id) if f.actor and f.precision == 3 else None
+        if outline is not None:  # a governorate, district or the buffer zone: its own shape, not a circle
+            folium.GeoJson(
+                {"type": "Feature", "geometry": outline, "properties": {}},
+                style_function=lambda _, c=color: {"color": c, "weight": 1.5, "dashArray": "6 4",
+                                                   "fillColor": c, "fillOpacity": 0.05},
+                interactive=False, control=False,
+            ).add_to(group)
+        elif f.actor and f.precision in (2, 3) and f.radius_km:
             folium.Circle(
                 location=(f.lat, f.lon), radius=f.radius_km * 1000, color=color, weight=1.5,
                 dash_array="6 4", fill=True, fill_color=color, fill_opacity=0.10 if f.precision == 2 else 0.05,
@@ -200,5 +209,6 @@ def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
         for status, meaning in STATUS_MEANING.items()
     )
     circles = ('<div class="fp-legend-row">dashed circle: “near” a place (~25 km) or a region\'s extent; '
+               'dashed outline: a governorate, district or the buffer zone; '
                'rounded badge: country-wide (precision 4)</div>')
     return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}'

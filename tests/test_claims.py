@@ -403,6 +403,8 @@ def test_statuses(extractor, sentence, expected):
     "Iraqi officials said militias in northern Iraq were put on alert.",
     "Is Hezbollah rebuilding? Israeli officials think so.",
     "Before the fall of Assad, Israel carried out hundreds of strikes against Iranian targets in Syria.",
+    # a neighbour's force along its border with Syria is as likely on its own side
+    "Brigades of the Popular Mobilization Forces pulled back from positions along the Iraqi-Syrian border.",
 ])
 def test_no_claim_from_nearby_words(extractor, sentence):
     assert _full(extractor, sentence) == []

@@ -168,3 +168,24 @@ def test_legend_lists_actors_and_statuses():
     html = maps.legend_html([("Turkey", 6), ("<Evil>", 1)], {"Turkey": "#d62728"})
     assert "Turkey" in html and "&lt;Evil&gt;" in html and "<Evil>" not in html
     assert all(status in html for status in maps.STATUS_MEANING)
+
+
+@pytest.mark.parametrize("place_id", ["syr-quneitra-governorate", "syr-golan-buffer-zone", "wof-1108779073"])
+def test_governorates_districts_and_the_buffer_zone_are_drawn_as_their_outline(place_id):
+    f = feature(place_id=place_id, precision=3, radius_km=30.0, lat=33.05, lon=35.9)
+    [group] = maps.layer_groups([f], {"Turkey": "#d62728"})
+    assert children(group, folium.Circle) == []
+    [outline] = children(group, folium.GeoJson)
+    geometry = outline.data["features"][0]["geometry"] if "features" in outline.data else outline.data["geometry"]
+    assert geometry["type"] in ("Polygon", "MultiPolygon")
+    ring = geometry["coordinates"][0] if geometry["type"] == "Polygon" else geometry["coordinates"][0][0]
+    lon, lat = ring[0]  # GeoJSON order: [lon, lat], inside Syria
+    assert 35.5 < lon < 42.5 and 32.0 < lat < 37.5
+    assert len(children(group, folium.Marker)) == 1
+
+
+def test_a_region_without_an_outline_keeps_its_circle():
+    [group] = maps.layer_groups([feature(place_id="syr-northern-syria", precision=3, radius_km=140.0)],
+                                {"Turkey": "#d62728"})
+    assert [c.options["radius"] for c in children(group, folium.Circle)] == [140_000.0]
+    assert children(group, folium.GeoJson) == []
