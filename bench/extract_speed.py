@@ -73,6 +73,7 @@ def main() -> None:
           f"(Footprint takes {theirs / ours:.1f}x geotext's time, doing claims as well as places)")
 
     evaluator = Evaluator(extractor)
+    places = extractor.gazetteer.places
     total = found_ours = found_theirs = 0
     for report, gold in loaded:
         named = {p.place_id for p in extractor(report).places} | {c.place_id for c in extractor(report).claims}
@@ -82,8 +83,9 @@ def main() -> None:
             if gold_id is None:
                 continue
             total += 1
-            found_ours += any(evaluator.same_place(gold_id, p) for p in named)
-            found_theirs += any(p and evaluator.same_place(gold_id, p) for p in cities)
+            spot = evaluator.gold_spot({"place": g})
+            found_ours += any(evaluator.same_place(spot, places[p]) for p in named if p in places)
+            found_theirs += any(p and evaluator.same_place(spot, places[p]) for p in cities)
     print(f"recall of annotated places ({total}): Footprint {found_ours / total:.0%}, "
           f"geotext {found_theirs / total:.0%} (ratio {found_ours / max(found_theirs, 1):.1f}x)")
 

@@ -224,12 +224,6 @@ class Extractor:
             roads = [m.span() for m in _ROAD.finditer(sentence)]
             known = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
             actor_mentions = [m for m in self.lexicon.find(sentence) if not _inside(m, roads)]
-            lacking, fragments = unknown.approximate_mentions(
-                sentence, known, actor_mentions, self.gazetteer,
-                self.gazetteer.governorate(named_in.most_common(1)[0][0]) if named_in else None,
-            ) if actor_mentions or last_forces else ([], [])
-            known = [m for m in known if m not in fragments]
-            mentions = sorted(known + lacking, key=lambda m: m.start)
             attribution.track_speakers(sentence, speakers)
             for pm in known:
                 if pm.place.in_syria and pm.place.kind != "country":
@@ -243,9 +237,15 @@ class Extractor:
             carried = last_forces if _ANAPHOR.search(sentence) and not _domestic_force(sentence) else []
             if not (actor_mentions or carried):
                 continue
-            military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in mentions)
+            military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in known)
             if not (military or (carried and cues.MOVED.search(sentence))):
                 continue
+            # names the gazetteer lacks are sought only where a claim could come of them
+            lacking, fragments = unknown.approximate_mentions(
+                sentence, known, actor_mentions, self.gazetteer,
+                self.gazetteer.governorate(named_in.most_common(1)[0][0]) if named_in else None)
+            known = [m for m in known if m not in fragments]
+            mentions = sorted(known + lacking, key=lambda m: m.start)
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
@@ -363,7 +363,7 @@ class Extractor:
         c_start, c_end = sent.clause(sentence, pm.start, pm.end)
         years = list(cues.YEAR.finditer(sentence, c_start, c_end))
         if years and not cues.PRESENT.search(sentence, *scope):
-            event_elsewhere = any(cues.CUE_RE[st].search(sentence, 0, c_start) for st in cues.EVENTS)
+            event_elsewhere = any(cues.lexicon().patterns[st].search(sentence, 0, c_start) for st in cues.EVENTS)
             for m in years:
                 if m.start() < pm.start and event_elsewhere:
                     continue  # "withdrew … from al-Qusair, which it had used since 2013": the event is new
@@ -372,7 +372,7 @@ class Extractor:
         a, b = scope
         old_dates = list(cues.OLD_DATE.finditer(sentence, a, b))
         if old_dates and not cues.PRESENT.search(sentence, a, b):
-            own_event = any(cues.CUE_RE[st].search(sentence, c_start, c_end) for st in cues.EVENTS)
+            own_event = any(cues.lexicon().patterns[st].search(sentence, c_start, c_end) for st in cues.EVENTS)
             for m in old_dates:
                 if own_event and m.start() > a + 3:  # only a fronted date ("In 2021 US jets struck…") dates an event
                     continue  # "withdrew on Sunday, ending a presence that began in 2019": the event is new

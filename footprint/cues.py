@@ -3,50 +3,40 @@ and the words that make a sentence military, dated background, or a threat."""
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 STATUSES = ("reported", "claimed", "planned", "warned-about", "denied", "withdrawn", "struck")
 
-PRECEDENCE = ("struck", "withdrawn", "denied", "warned-about", "planned", "claimed")
+#: The cue lexicon (data/cues.json): each status's cue words, and the words of military matters.
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "cues.json"
 
-_CUES = {
-    "struck": r"struck|strikes? (?:on|against|at|targeting|in|near)|(?:launched|fired|lobbed)(?: [\w-]+){0,6}? (?:at|on|toward|towards)"
-              r"|attacks? (?:on|against)|attack(?:ed|ing)?|air ?strikes?|drone strikes?|bomb(?:ed|ing|arded|ardment)"
-              r"|shell(?:ed|ing)|raided|targeted|attacked|hit",
-    "withdrawn": r"withdr[ae]wn?|withdrawal|withdrawing|pull(?:ed|ing|s)?(?: [\w'-]+){0,6}? (?:out|back)|pull-?out|left"
-                 r"|retreat(?:ed|ing|s)?|fled|fleeing|departures?|vanished|dismantl(?:ed|ing)|exit(?:ed|ing)"
-                 r"|cut (?:the number of|its|their|troop|the) (?:\w+ )?(?:troops|forces|service members|personnel|numbers|presence)"
-                 r"|reduc(?:ed|ing|tion)(?: in)? (?:the number of |its |their )?(?:troops|forces|service members|personnel|presence)"
-                 r"|scal(?:ed|ing) (?:back|down)|downsiz(?:ed|ing)|shipp(?:ed|ing) (?:\w+ ){0,3}?out"
-                 r"|departed|departure|drawdown|hand(?:ed|s|ing)?(?: [\w'-]+){0,3}? (?:over|back)|hand-?over"
-                 r"|evacuat(?:ed|ion)|vacated|abandoned|closed down|crossed back|went home|returned home|headed back|clos(?:ed|ing)(?: down)?(?: [\w-]+){0,3}? (?:sites?|bases?"
-                 r"|outposts?|positions?|posts?)|(?:were|was|are|is|been) gone|no longer (?:there|present)",
-    "denied": r"den(?:ied|ies|y)|(?:a|its|their|his|her) denial|rejected|rejects|dismissed|refuted|baseless|not true"
-              r"|no (?:\w+ ){0,2}(?:troops|forces|soldiers|bases?|presence)",
-    "warned-about": r"warn(?:ed|s|ing)?|red lines?|unacceptable|alarms?|objected|objects to|oppos(?:ed|es)"
-                    r"|condemn(?:s|ed|ing)?|call(?:s|ed|ing)? on [\w' ]{1,40}? to|illegal|illegitimate"
-                    r"|must (?:be ended|end|leave|withdraw|go)"
-                    r"|press(?:ed|es|ing)? [\w ]{1,30}? to (?:close|remove|expel|evict|end)|worr(?:y|ies|ied)"
-                    r"|incompatible|(?:demand|call|urg)\w*[\w ]{0,30}? (?:withdrawal|to (?:leave|withdraw|close))"
-                    r"|threat(?:en|ens|ened|ening)|will not (?:allow|tolerate|accept)|won't (?:allow|tolerate|accept)|security threat",
-    "planned": r"plans?|planned|planning|intends?|intention|intended|will (?:deploy|establish|build|set up|station|send"
-               r"|remain|stay|keep)|would (?:keep|remain|stay|continue|deploy|set up|build|establish)"
-               r"|(?:talks|contacts|negotiations)[\w ]{0,160}? (?:continuing|continue|under way|ongoing)"
-               r"|(?:wants?|wanted|seeks?|seeking|hopes?|hoping|aims?) to (?:keep|retain|stay|remain|set up|build|deploy"
-               r"|establish|expand|return|station)"
-               r"|will be (?:stationed|deployed|built|established|set up)|would be (?:built|set up|established|deployed)|to (?:establish|deploy|build|set up"
-               r"|station|remain|stay|keep|retain|fortify|rebuild|hold on)|talks (?:are )?under way|negotiat\w+"
-               r"|(?:a|the) deal|considering|proposed|preparing|pressing ahead|instructed|under construction"
-               r"|setting up|expansion|expanding|bid for|(?:the )?return of|to resume|resumption of"
-               r"|(?:about|on|over) (?:keeping|retaining|maintaining)|ordered (?:\w+ ){0,3}?to"
-               r"|(?:expected|due|set|scheduled) to (?:\w+ )?(?:relocate|move|deploy|arrive|remain|stay|return|be deployed"
-               r"|be stationed)|to relocate"
-               r"|(?:pressing|pushing|calling|asking|lobbying) for (?:the )?(?:deployment|redeployment|stationing)",
-    "claimed": r"reportedly|allegedly|alleged|according to|(?:is|are|was|were) said to|reports? (?:suggest|say|said|claim)"
-               r"|claim(?:ed|ing|s)?|purported(?:ly)?|(?:was|were) told|estimated|believed to|thought to|suspected"
-               r"|understood to|may (?:also )?have|might have|appears? to|apparently|accus(?:ed|ing)",
-}
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """The compiled cue lexicon: statuses in order of precedence, a pattern per status, and the
+    pattern of military words."""
+
+    precedence: tuple[str, ...]
+    patterns: dict[str, re.Pattern]
+    military: re.Pattern
+
+
+@lru_cache(maxsize=1)
+def lexicon(path: Path = LEXICON) -> CueLexicon:
+    """The cue lexicon of ``data/cues.json`` (read once, on first use)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    unknown = (set(data["statuses"]) | set(data["precedence"])) - set(STATUSES)
+    if unknown:
+        raise ValueError(f"{path.name}: statuses must be among {', '.join(STATUSES)}, got {', '.join(sorted(unknown))}")
+    patterns = {status: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+                for status, words in data["statuses"].items()}
+    military = re.compile(r"\b(?:" + "|".join(data["military"]) + r")\b", re.IGNORECASE)
+    return CueLexicon(tuple(data["precedence"]), patterns, military)
+
 
 EVENTS = ("struck", "withdrawn")
 
@@ -60,19 +50,8 @@ _INTENT_BEFORE = re.compile(
 
 _THREAT_BEFORE = re.compile(r"\bthreat(?:en|ens|ened|ening)\s+to\s+$", re.IGNORECASE)
 
-CUE_RE = {status: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for status, pattern in _CUES.items()}
 
 # Words that make a sentence about military presence at all.
-MILITARY = re.compile(
-    r"\b(?:forces?|troops?|soldiers?|military|army|armed|bases?|air ?bases?|airfield|garrison|outposts?|positions?"
-    r"|deploy\w*|presence|stationed|withdr\w+|drawdown|strikes?|struck|airstrikes?|bomb\w*|jets?|drones?|convoys?"
-    r"|air defen[cs]e|militias?|fighters|footprint|foothold|operated|operations|units?|division|brigade|patrols?"
-    r"|captured|seized|occupied|naval|warplanes|missiles?|shelling|raid\w*|checkpoints?|facility|infrastructure"
-    r"|contingent|compound|personnel|advisers|officers|commanders|warships?|navy|aircraft|helicopters|armou?red"
-    r"|operat(?:es|ing|ion)|landing strip|airstrip|reinforcements"
-    r"|military police|gunmen|incursion|shelled|hit)\b",
-    re.IGNORECASE,
-)
 
 _CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?=(?:its|their|the|a|an|his|her|it|they)\b)|;\s*|:\s+|,\s+(?:while|but|whereas)\b"
@@ -117,14 +96,15 @@ _NEGATED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+|yet\s+)?$", re.IGNORE
 
 @lru_cache(maxsize=1024)  # the places of one clause ask about the same words
 def read_status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None]:
-    for status in PRECEDENCE:
-        for m in CUE_RE[status].finditer(scope_text):
+    cues = lexicon()
+    for status in cues.precedence:
+        for m in cues.patterns[status].finditer(scope_text):
             if status in EVENTS and _NEGATED.search(scope_text, max(0, m.start() - 16), m.start()):
                 continue  # "have not been abandoned"
             if status in EVENTS and _DEMAND_BEFORE.search(scope_text, max(0, m.start() - 90), m.start()):
                 continue  # "calling on Israel to … withdraw": a demand, read by its own cue
             if status in EVENTS:
-                denial = CUE_RE["denied"].search(scope_text, 0, m.start())
+                denial = cues.patterns["denied"].search(scope_text, 0, m.start())
                 if denial:  # "dismissing as baseless claims that Turkish drones had targeted…"
                     return "denied", denial
             if status in EVENTS and _THREAT_BEFORE.search(scope_text, max(0, m.start() - 30), m.start()):
@@ -138,9 +118,9 @@ def read_status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None
 def is_military(sentence: str) -> bool:
     """Whether a sentence speaks of military matters at all (an aid convoy does not)."""
     if not _CIVILIAN.search(sentence):
-        return MILITARY.search(sentence) is not None
+        return lexicon().military.search(sentence) is not None
     return any(not _CIVILIAN_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()])
-               for m in MILITARY.finditer(sentence))
+               for m in lexicon().military.finditer(sentence))
 
 _CIVILIAN = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\b", re.IGNORECASE)
 

@@ -133,7 +133,7 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
             end = start + len(name)
             if any(s < end and start < e for s, e in taken) or _DESCRIPTIVE.search(name):
                 continue
-            if gazetteer.candidates(name) or gazetteer.fuzzy(name):
+            if gazetteer.candidates(name) or gazetteer.fuzzy(name, framed=False):
                 continue  # a known place under another spelling (perhaps abroad) is not an unknown village
             area, precision = _area(sentence, start, mentions, gazetteer, fallback)
             if area is None:

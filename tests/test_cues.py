@@ -1,0 +1,39 @@
+"""The cue lexicon (data/cues.json): readable data, checked when it is read."""
+
+import json
+import re
+
+import pytest
+
+from footprint import cues
+
+
+def test_bundled_lexicon_has_every_status_but_reported_and_each_entry_compiles():
+    data = json.loads(cues.LEXICON.read_text(encoding="utf-8"))
+    assert set(data["statuses"]) == set(cues.STATUSES) - {"reported"}
+    assert tuple(data["precedence"]) == cues.lexicon().precedence
+    for words in [*data["statuses"].values(), data["military"]]:
+        for word in words:
+            re.compile(word)  # each alternative stands alone, so a person can edit one line
+
+
+@pytest.mark.parametrize("scope, status, cue", [
+    ("Israeli jets struck the airbase", "struck", "struck"),
+    ("Russian forces retreated from Kobani", "withdrawn", "retreated"),
+    ("Turkey plans to deploy air defences", "planned", "plans"),
+    ("Ankara denied any plans", "denied", "denied"),
+    ("the move was a red line", "warned-about", "red line"),
+    ("troops were reportedly seen", "claimed", "reportedly"),
+    ("troops were seen", "reported", None),
+])
+def test_read_status(scope, status, cue):
+    got, match = cues.read_status(scope, False)
+    assert (got, match.group() if match else None) == (status, cue)
+
+
+def test_a_lexicon_with_an_unknown_status_is_refused(tmp_path):
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps({"precedence": ["struck"], "statuses": {"struck": ["hit"], "bombed": ["x"]},
+                                "military": ["troops"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="bombed"):
+        cues.lexicon(path)
