@@ -60,7 +60,9 @@ _LOCATOR_BEFORE = re.compile(
     r"|^\s*(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp|crossing)?"
     r"[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?)$",
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    # "Kiswa, southwest of the Syrian capital Damascus", "the port city of Latakia"
+    r"(?:(?:Syrian|Syria's|country's|coastal|port)\s+)?(?:(?:capital|port city|city|town|province|governorate)\s+)?)$",
     re.IGNORECASE,
 )
 # A city standing for its government: "Damascus turned down…", "talks with Damascus".
@@ -352,6 +354,8 @@ class Extractor:
             if (broader or (not listed and place.precision >= earlier[-1].place.precision)) \
                     and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
                 return False
+            if gap.strip() == "," and _is_address(earlier[-1].place, place):
+                return False  # "the Hmeimim Air Base in Jableh, Latakia": the governorate's city addresses it
             if re.search(r"\b(?:lies|lying|located|situated|sits)\b", gap, re.I):
                 return False
         for rel in sent.RELATIVE.finditer(sentence):
@@ -405,6 +409,16 @@ _COUNTRY_FORCE = re.compile(
     r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes|airstrikes|raids|jets|warplanes|drones|military|presence"
     r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
     r"|garrisons?|facilities|footprint|boots)\b", re.IGNORECASE)
+
+
+def _is_address(first: gz.Place, then: gz.Place) -> bool:
+    """Whether ``then`` after "first, " only says where ``first`` is: a governorate's namesake city
+    or the governorate itself, in the governorate ``first`` lies in ("al-Bab, Aleppo")."""
+    if not first.admin1 or then.admin1 != first.admin1 or first.place_id == then.place_id:
+        return False
+    if then.kind == "governorate":
+        return True
+    return then.kind == "city" and gz.name_key(then.admin1) in {gz.name_key(n) for n in (then.name, *then.names)}
 
 
 def _where(pm: gz.PlaceMention) -> dict:

@@ -475,9 +475,13 @@ _PROVINCES_OF = re.compile(r"\b(?:provinces?|governorates?) of (?:the )?$", re.I
 
 
 def _provinces(text: str, found: list[PlaceMention], gazetteer: "Gazetteer") -> list[PlaceMention]:
-    """"the provinces of Al-Suwayda and Deraa": the governorates, not the cities that name them."""
+    """"the provinces of Al-Suwayda and Deraa": the governorates, not the cities that name them;
+    and "the Syrian capital Damascus" is one mention of one place, not two."""
     out, listing = [], False
     for m in found:
+        if out and out[-1].place.place_id == m.place.place_id and not text[out[-1].end : m.start].strip():
+            first = out.pop()
+            m = PlaceMention(m.place, first.start, m.end, text[first.start : m.end], max(first.precision, m.precision))
         before = text[max(0, m.start - 30) : m.start]
         listing = bool(_PROVINCES_OF.search(before)) or (
             listing and bool(out) and bool(_LIST_SEPARATOR.match(text[out[-1].end : m.start])))

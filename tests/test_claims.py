@@ -368,6 +368,15 @@ def test_country_wide_claims(extractor, sentence, expected):
       ("Israel", "Deraa", "syr-daraa-governorate", "struck", 3, False)]),
     ("The Syrian government is pressing for the return of Russian patrols to Syria's southern provinces.",
      [("Russia", "Syria's southern provinces", "syr-southern-syria", "planned", 3, False)]),
+    ("US forces have left two bases in Syria's Deir ez-Zor, the al-Omar oil field and the Conoco gas plant.",
+     [("United States", "Conoco gas plant", "syr-conoco", "withdrawn", 1, False),
+      ("United States", "Deir ez-Zor", "syr-deir-ez-zor", "withdrawn", 1, False),
+      ("United States", "al-Omar oil field", "syr-al-omar", "withdrawn", 1, False)]),
+    # the place a locator locates, not the locator
+    ("Russia keeps warplanes at the Hmeimim Air Base in Jableh, Latakia.",
+     [("Russia", "Hmeimim Air Base", "syr-khmeimim-airbase", "reported", 1, False)]),
+    ("Israeli jets struck a former army barracks in Kiswa, southwest of the Syrian capital Damascus.",
+     [("Israel", "Kiswa", "syr-kiswah", "struck", 1, False)]),
 ])
 def test_lists_and_areas(extractor, sentence, expected):
     assert _full(extractor, sentence) == expected
