@@ -389,6 +389,7 @@ class Extractor:
 # "Syria" as the place of a country-wide claim ("the last US troops left Syria", "troops in Syria will
 # be cut"), not as the state that speaks or is spoken with, nor as the owner of something narrower.
 _COUNTRY_BEFORE = re.compile(r"\b(?:in|into|inside|from|out of|across|throughout|leave|leaving|left|enter\w*"
+                             r"|(?:parts|areas|swathes|regions) of"
                              r"|over|to|on|struck|strike|hit|bomb\w*|attack\w*|deployed to|stay in)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _COUNTRY_AFTER = re.compile(r"^(?:['’]s?\b|-\w|\s+(?:and|or)\s+(?:Iraq|Lebanon|Jordan|Turkey|Israel|Iran|Yemen|Gaza)\b)")
@@ -408,7 +409,7 @@ def _country_wide(sentence: str, pm) -> bool:
 _COUNTRY_FORCE = re.compile(
     r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes|airstrikes|raids|jets|warplanes|drones|military|presence"
     r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
-    r"|garrisons?|facilities|footprint|boots)\b", re.IGNORECASE)
+    r"|garrisons?|facilities|footprint|boots|occup\w+|incursions?)\b", re.IGNORECASE)
 
 
 def _is_address(first: gz.Place, then: gz.Place) -> bool:
@@ -424,7 +425,7 @@ def _is_address(first: gz.Place, then: gz.Place) -> bool:
 def _where(pm: gz.PlaceMention) -> dict:
     """The claim fields that say where: the place's own, or for a village the gazetteer lacks,
     the area it was put at, marked approximate."""
-    if isinstance(pm, unknown.ApproximateMention):
+    if isinstance(pm, unknown.ApproximateMention) and pm.area is not None:
         area, precision = pm.area, pm.area_precision
         return dict(place_id=area.place_id, place_name=f"{pm.text} (approximate: in {area.name})",
                     lat=area.lat, lon=area.lon, precision=precision,

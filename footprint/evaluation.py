@@ -99,7 +99,11 @@ class Evaluator:
         if phrase in DESCRIBED:
             return DESCRIBED[phrase]
         location = self.geocoder.geocode(phrase)
-        return location.raw["place_id"] if location else None
+        # a spelling merely close to a hamlet somewhere else is no reading of the annotator's place
+        if location is None or (location.raw["match"] == "fuzzy" and location.raw.get("kind") == "village"
+                                and self.extractor.gazetteer.places[location.raw["place_id"]].framed):
+            return None
+        return location.raw["place_id"]
 
     def gold_spot(self, g: dict) -> "Spot":
         """Where an annotation puts its claim: its own coordinates when it gives them (the gazetteer
@@ -122,12 +126,13 @@ class Evaluator:
         area because its village is unknown, that village by name."""
         if gold.place_id is not None and gold.place_id == claim.place_id:
             return True
+        same_name = fuzz.token_set_ratio(gz.exact_key(gold.text), gz.exact_key(getattr(claim, "place", ""))) >= 90
         if getattr(claim, "approximate", False):
-            return fuzz.token_set_ratio(gz.exact_key(gold.text), gz.exact_key(claim.place)) >= 90 and (
+            return same_name and (
                 gold.lat is None or claim.radius_km is None
                 or geodesic((claim.lat, claim.lon), (gold.lat, gold.lon)).km <= claim.radius_km + POINT_TOLERANCE_KM)
         if gold.lat is None:
-            return False
+            return gold.place_id is None and same_name  # a place nobody could locate: the same name is all there is
         near = geodesic((gold.lat, gold.lon), (claim.lat, claim.lon)).km <= gold.tolerance_km
         return near and claim.precision <= max(gold.precision, 2)
 

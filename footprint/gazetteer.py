@@ -374,7 +374,8 @@ class Gazetteer:
             return []
         out: list[tuple[Place, float]] = []
         # Same consonants, other vowels (Tartos/Tartus, Minbij/Manbij): a transliteration, not a typo.
-        same = [k for k in self._by_skeleton.get(skeleton(key), ()) if fuzz.ratio(key, k) >= SKELETON_MIN_RATIO]
+        same = [k for k in self._by_skeleton.get(skeleton(key), ())
+                if (framed or not self._by_key[k][0].framed) and fuzz.ratio(key, k) >= SKELETON_MIN_RATIO]
         if not same:
             # ratio = 2·matches / (len a + len b), so a name too much shorter or longer cannot reach the cutoff
             low, high = math.ceil(len(key) * cutoff / (200 - cutoff)), math.floor(len(key) * (200 - cutoff) / cutoff)
@@ -382,9 +383,11 @@ class Gazetteer:
             pool = [k for n in range(low, high + 1) for k in lengths.get(n, ())]
         matches = [(k, fuzz.ratio(key, k), None) for k in same] or process.extract(
             key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
+        seen: set[str] = set()
         for match, score, _ in sorted(matches, key=lambda m: -m[1]):
             for place in self._by_key[match]:
-                if place not in (p for p, _ in out):
+                if place.place_id not in seen and (framed or not place.framed):
+                    seen.add(place.place_id)
                     out.append((place, round(score, 1)))
         return out
 

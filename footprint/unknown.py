@@ -24,6 +24,8 @@ NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+"
 _NAMES = rf"{NAME}(?:\s+{NAME}){{0,3}}"
 _LIST = rf"{_NAMES}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_NAMES})*"
 
+#: A list of names before one of these is a list of places ("Al-Wazir and Tel Baydar bases").
+PLURAL_HEADS = r"bases|villages|towns|hills|airports|airbases|air bases|crossings|checkpoints|outposts|fields"
 #: Place heads: what a name followed by one of these is ("Abu Qubais hill", "al-Asha gate").
 HEADS = (r"village|town|hamlet|hill|hilltop|tal|tell|crossing|checkpoint|junction|roundabout|bridge|dam|gate"
          r"|air ?base|airport|airfield|military base|base|outpost|barracks|farms|valley|reservoir|plain|landing strip"
@@ -44,8 +46,15 @@ _STRONG = re.compile(
     rf"|\b(?:entered|entering|stormed|storming|raided|raiding|(?:advanced|advancing|moved|pushed|incursion|incursions"
     rf"|penetrated|penetration) (?:into|toward|towards|to))\s+(?:the\s+)?(?P<entered>{_NAMES})"
     rf"|(?<![\w-])(?P<head>{_NAMES})(?=\s+(?:{HEADS})\b)"
+    rf"|(?<![\w-])(?P<heads>{_LIST})(?=\s+(?:{PLURAL_HEADS})\b)"
+    rf"|\b(?:checkpoints?|positions?|outposts?|posts?|barracks|bases?|incursions?|raids?|patrols?|convoys?|troops|forces"
+    rf"|tanks|bulldozers) (?:in|at|near|into|on the outskirts of|outside) (?:the\s+)?(?:(?:town|village) of\s+)?"
+    rf"(?P<object>{_NAMES})"
 )
-_AMONG_NEEDS = re.compile(r"\b(?:villages|towns|hamlets|areas|localities|sites|positions)\b", re.IGNORECASE)
+_AMONG_NEEDS = re.compile(r"\b(?:villages|towns|hamlets|areas|localities|sites|positions|places|locations|points"
+                          r"|bases)\b", re.IGNORECASE)
+_GROUPS = ("list", "among", "entered", "head", "heads", "object")
+_LISTS = ("list", "among", "heads")
 _SPLIT = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 
 NOT_PLACES = frozenset(
@@ -60,6 +69,8 @@ NOT_PLACES = frozenset(
 NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "Levant", "Arab World"})
 #: "Kurdish-held", "Turkish-backed": a description, not a name.
 _DESCRIPTIVE = re.compile(r"-(?:held|controlled|led|backed|run|based|occupied|made|linked|allied)\b")
+#: How close (rapidfuzz ratio) a spelling must be to a well-known place's to be that place.
+KNOWN_SCORE = 88.0
 #: How far "near X" reaches, in km (as the gazetteer's precision 2).
 NEAR_KM = gz.NEAR_RADIUS_KM
 
@@ -111,19 +122,19 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
     only a fragment of such a name ("Saida" in "Saida al-Hanout" is not Sidon)."""
     fragments = []
     for m in _STRONG.finditer(sentence):
-        group = next(g for g in ("list", "among", "entered", "head") if m.group(g))
+        group = next(g for g in _GROUPS if m.group(g))
         a, b = m.span(group)
         fragments += [pm for pm in mentions if a <= pm.start and pm.end <= b and (pm.start, pm.end) != (a, b)
-                      and pm.place.precision == 1 and group in ("entered", "head")]
+                      and pm.place.precision == 1 and group not in _LISTS]
     mentions = [pm for pm in mentions if pm not in fragments]
     taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
     out: list[ApproximateMention] = []
     for m in _STRONG.finditer(sentence):
-        group = next(g for g in ("list", "among", "entered", "head") if m.group(g))
+        group = next(g for g in _GROUPS if m.group(g))
         if group == "among" and not _AMONG_NEEDS.search(sentence, 0, m.start()):
             continue  # "including Hezbollah" is not a list of villages
         a = m.start(group)
-        for part in _SPLIT.split(m.group(group)) if group in ("list", "among") else [m.group(group)]:
+        for part in _SPLIT.split(m.group(group)) if group in _LISTS else [m.group(group)]:
             start = sentence.index(part, a)
             a = start + len(part)
             name = _clean(part)
@@ -133,10 +144,15 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
             end = start + len(name)
             if any(s < end and start < e for s, e in taken) or _DESCRIPTIVE.search(name):
                 continue
-            if gazetteer.candidates(name) or gazetteer.fuzzy(name, framed=False):
+            if gazetteer.candidates(name) or any(score >= KNOWN_SCORE for _, score in gazetteer.fuzzy(name, framed=False)):
                 continue  # a known place under another spelling (perhaps abroad) is not an unknown village
             area, precision = _area(sentence, start, mentions, gazetteer, fallback)
             if area is None:
+                continue
+            village = _spelled_otherwise(name, area, gazetteer)
+            if village is not None:  # "al-Mashirfa" in Quneitra is the gazetteer's Al Mushayrifah there
+                out.append(ApproximateMention(village, start, end, name, 1, None, 1))
+                taken.append((start, end))
                 continue
             place = gz.Place(area.place_id, name, (name,), "village", "SYR", area.admin1, area.lat, area.lon, 1,
                              None, None, f"approximate: somewhere in {area.name}")
@@ -144,6 +160,17 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
             taken.append((start, end))
     kept = {(pm.start, pm.end) for pm in out}
     return out, [pm for pm in fragments if any(a <= pm.start and pm.end <= b for a, b in kept)]
+
+
+def _spelled_otherwise(name: str, area: gz.Place, gazetteer: gz.Gazetteer) -> gz.Place | None:
+    """The one village of the area's governorate whose name has the same consonants (another
+    transliteration of it), or ``None``."""
+    if not area.admin1:
+        return None
+    close = [(p, score) for p, score in gazetteer.fuzzy(name) if p.admin1 == area.admin1 and p.in_syria
+             and p.precision == 1]
+    best = [p for p, score in close if score == close[0][1]] if close else []
+    return best[0] if len(best) == 1 else None
 
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"

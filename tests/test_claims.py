@@ -325,6 +325,13 @@ def test_whole_gazetteer_villages(extractor, sentence, expected):
       ("Turkey", "Taynah al-Fawqa", "syr-kobani", "struck", 2, True)]),
     ("Turkish occupation forces shelled the village of Umm al-Kaif near Tal Tamr.",
      [("Turkey", "Umm al-Kaif", "syr-tal-tamr", "struck", 2, True)]),
+    ("The US has withdrawn from Al-Wazir and Tel Baydar bases in Hasaka province.",
+     [("United States", "Al-Wazir", "syr-hasakah-governorate", "withdrawn", 3, True),
+      ("United States", "Tel Baydar", "syr-tal-baydar", "withdrawn", 1, False)]),
+    # another transliteration of a village of the governorate named with it is that village
+    ("Israeli forces stormed villages in northern Quneitra and set up a checkpoint in al-Mashirfa.",
+     [("Israel", "Quneitra", "syr-quneitra", "reported", 1, False),
+      ("Israel", "al-Mashirfa", "wof-1327238945", "reported", 1, False)]),
     # no area anywhere in the text: no claim rather than a guess
     ("Israeli troops stormed the village of Zzyzxville on Friday.", []),
 ])
