@@ -186,7 +186,7 @@ def _index_keys(name: str) -> tuple[tuple[str, str], ...]:
     out = []
     variants = (_PAREN.sub(r" \1", name), _PAREN_ALL.sub("", name)) if "(" in name else (name,)
     for variant in dict.fromkeys(variants):
-        folded = [t for t, _, _ in tokens(variant) if t not in _SKIP]
+        folded = [t for t in map(fold, _TOKEN.findall(variant)) if t not in _SKIP]
         if folded:
             out.append((" ".join(folded), " ".join(loosen(t) for t in folded)))
     return tuple(dict.fromkeys(out))
@@ -304,17 +304,7 @@ class Gazetteer:
     def _sort(self) -> None:
         for bucket in self._by_key.values():
             bucket.sort(key=_rank)
-        self._fuzzy_keys = [k for k in self._by_key if len(k) >= 5]
-        self._by_length: dict[int, list[str]] = {}
-        self._by_skeleton: dict[str, list[str]] = {}
-        self._open_by_length: dict[int, list[str]] = {}  # names of places named without a frame
-        for k in self._fuzzy_keys:
-            self._by_length.setdefault(len(k), []).append(k)
-            if not self._by_key[k][0].framed:
-                self._open_by_length.setdefault(len(k), []).append(k)
-            sk = skeleton(k)
-            if len(sk) >= 4:
-                self._by_skeleton.setdefault(sk, []).append(k)
+        self._fuzzy_index = None  # built on the first fuzzy look-up: finding names in text needs none
         # the lengths (in words, longest first) of the names starting with each word: most words
         # start none, and a word that starts some is tried at those lengths only
         lengths: dict[str, set[int]] = {}
@@ -374,12 +364,13 @@ class Gazetteer:
             return []
         out: list[tuple[Place, float]] = []
         # Same consonants, other vowels (Tartos/Tartus, Minbij/Manbij): a transliteration, not a typo.
-        same = [k for k in self._by_skeleton.get(skeleton(key), ())
+        by_length, open_by_length, by_skeleton = self._fuzzy_index or self._index_for_fuzzy()
+        same = [k for k in by_skeleton.get(skeleton(key), ())
                 if (framed or not self._by_key[k][0].framed) and fuzz.ratio(key, k) >= SKELETON_MIN_RATIO]
         if not same:
             # ratio = 2·matches / (len a + len b), so a name too much shorter or longer cannot reach the cutoff
             low, high = math.ceil(len(key) * cutoff / (200 - cutoff)), math.floor(len(key) * (200 - cutoff) / cutoff)
-            lengths = self._by_length if framed else self._open_by_length
+            lengths = by_length if framed else open_by_length
             pool = [k for n in range(low, high + 1) for k in lengths.get(n, ())]
         matches = [(k, fuzz.ratio(key, k), None) for k in same] or process.extract(
             key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
@@ -390,6 +381,24 @@ class Gazetteer:
                     seen.add(place.place_id)
                     out.append((place, round(score, 1)))
         return out
+
+    def _index_for_fuzzy(self) -> tuple[dict, dict, dict]:
+        """Names of five letters or more by length (all, and those of places named without a
+        frame) and by consonants."""
+        by_length: dict[int, list[str]] = {}
+        open_by_length: dict[int, list[str]] = {}
+        by_skeleton: dict[str, list[str]] = {}
+        for k, bucket in self._by_key.items():
+            if len(k) < 5:
+                continue
+            by_length.setdefault(len(k), []).append(k)
+            if not bucket[0].framed:
+                open_by_length.setdefault(len(k), []).append(k)
+            sk = skeleton(k)
+            if len(sk) >= 4:
+                by_skeleton.setdefault(sk, []).append(k)
+        self._fuzzy_index = (by_length, open_by_length, by_skeleton)
+        return self._fuzzy_index
 
     def keys(self) -> Iterable[str]:
         return self._by_key.keys()

@@ -113,6 +113,18 @@ def usable(name: str, common: frozenset[str], actors: frozenset[str]) -> bool:
     return " " in key or key not in common
 
 
+def distinct(names: list[str]) -> list[str]:
+    """The first of each group of spellings the matcher cannot tell apart ("Şamdānīyah",
+    "Samdaniyah"): the others would only make the gazetteer slower to load."""
+    seen, out = set(), []
+    for name in names:
+        key = gz.exact_key(name)
+        if key and key not in seen:
+            seen.add(key)
+            out.append(name)
+    return out
+
+
 def kind_of(row: dict) -> tuple[str, int | None]:
     placetype = row["placetype"]
     population = int(row["population"]) if row["population"] else None
@@ -171,7 +183,7 @@ def derive(source: Path) -> tuple[list[dict], dict]:
                              "radius_km": radius[row["wof_id"]], "population": row["population"],
                              "source": source_note(row["wof_id"]), "frame": ""})
                 continue
-            names = [s for s in spellings if usable(s, common, actors)]
+            names = distinct([s for s in spellings if usable(s, common, actors)])
             if not names:
                 continue
             kind, population = kind_of(row)
