@@ -284,8 +284,10 @@ class Extractor:
                         if a <= pm.start < b and self._is_site(sentence, pm, mentions, ref_date, (a, b))]
             precise = any(pm.precision <= 2 for pm in in_scope)
             narrower = any(pm.precision <= 3 for pm in in_scope)
+            # "Turkish soldiers at the Cilvegozu gate before crossing into Syria": the force is abroad
+            abroad = [pm.start for pm in mentions if not pm.place.in_syria and pm.place.kind not in _AREAS_ABROAD]
             for pm in in_scope:
-                if narrower and pm.precision >= 4:
+                if pm.precision >= 4 and (narrower or any(at < pm.start for at in abroad)):
                     continue  # "US troops in Syria's al-Tanf": the country only locates the base
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
                         and not _listed_with_precise(sentence, pm, in_scope):
@@ -493,6 +495,7 @@ _SELF_REPORT = re.compile(
     r"(?:it|its|they|their|we|our)\b", re.IGNORECASE)
 _SYRIAN_SIDE = re.compile(r"\b(?:Syrian side|inside Syria|into Syria|in Syria|crossed|crossing into|Syrian territory"
                           r"|Syrian soil)\b", re.IGNORECASE)
+_AREAS_ABROAD = frozenset({"country", "region", "airspace", "water"})
 _SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")

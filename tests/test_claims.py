@@ -421,6 +421,7 @@ def test_statuses(extractor, sentence, expected):
     "Before the fall of Assad, Israel carried out hundreds of strikes against Iranian targets in Syria.",
     # a neighbour's force along its border with Syria is as likely on its own side
     "Brigades of the Popular Mobilization Forces pulled back from positions along the Iraqi-Syrian border.",
+    "A refugee talks with Turkish soldiers at the Cilvegozu border gate before crossing into Syria.",
 ])
 def test_no_claim_from_nearby_words(extractor, sentence):
     assert _full(extractor, sentence) == []
