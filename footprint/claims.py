@@ -68,6 +68,7 @@ _LOCATOR_BEFORE = re.compile(
 # A city standing for its government: "Damascus turned down…", "talks with Damascus".
 _METONYM_BEFORE = re.compile(
     r"\b(?:pressed|urged|asked|told|warned|accused|granted|with|between|by)\s+$"
+    r"|\b(?:backers?|allies|ally|supporters?|patrons?|partners?|rivals?|enemies|enemy|relations) (?:of|with)\s+$"
     r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$")
 _METONYM_AFTER = re.compile(
     r"^\s+(?:(?:has|had|have)\s+)?(?:(?:could|would|should|will|may|might|must|can)\s+(?!be\b|been\b)\w+"
@@ -356,7 +357,7 @@ class Extractor:
             if (broader or (not listed and place.precision >= earlier[-1].place.precision)) \
                     and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
                 return False
-            if gap.strip() == "," and _is_address(earlier[-1].place, place):
+            if re.fullmatch(r",\s*(?:the\s+)?", gap) and _is_address(earlier[-1].place, place):
                 return False  # "the Hmeimim Air Base in Jableh, Latakia": the governorate's city addresses it
             if re.search(r"\b(?:lies|lying|located|situated|sits)\b", gap, re.I):
                 return False
@@ -409,9 +410,9 @@ def _country_wide(sentence: str, pm) -> bool:
 
 
 _COUNTRY_FORCE = re.compile(
-    r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes|airstrikes|raids|jets|warplanes|drones|military|presence"
+    r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes?|airstrikes?|raids|jets|warplanes|drones|military|presence"
     r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
-    r"|garrisons?|facilities|footprint|boots|occup\w+|incursions?)\b", re.IGNORECASE)
+    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?)\b", re.IGNORECASE)
 
 
 def _is_address(first: gz.Place, then: gz.Place) -> bool:

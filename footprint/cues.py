@@ -85,7 +85,8 @@ OLD_DATE = re.compile(
     r"|\bfrom (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
     r"((?:19|20)\d\d)\b", re.IGNORECASE)
 
-YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b|\bin the past\b|\bdecades ago\b"
+YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b"
+                   r"|\bin the past\b(?!\s+(?:\w+\s+)?(?:hours?|days?|weeks?|24|48|72|month)\b)|\bdecades ago\b"
                    r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")
 
 _DEMAND_BEFORE = re.compile(

@@ -360,6 +360,8 @@ def test_reporting_styles(extractor, sentence, expected):
     ("Hezbollah withdrew the bulk of its forces from Syria in early December.",
      [("Hezbollah", "Syria", "syr-syria", "withdrawn", 4, False)]),
     ("The US has about 900 troops in Syria.", [("United States", "Syria", "syr-syria", "reported", 4, False)]),
+    ('"Israeli" media reported that the entity has launched nearly 300 air raids on Syria in the past two days.',
+     [("Israel", "Syria", "syr-syria", "struck", 4, False)]),
     # the country as speaker, owner or context is no place of a force
     ("Syria said Israeli strikes were a violation of international law.", []),
     ("Turkey wants to entrench its influence in Syria.", []),
@@ -384,6 +386,10 @@ def test_country_wide_claims(extractor, sentence, expected):
      [("Russia", "Hmeimim Air Base", "syr-khmeimim-airbase", "reported", 1, False)]),
     ("Israeli jets struck a former army barracks in Kiswa, southwest of the Syrian capital Damascus.",
      [("Israel", "Kiswa", "syr-kiswah", "struck", 1, False)]),
+    ("A strike by the Israeli army hit the Presidential Palace in Damascus, the Syrian capital.",
+     [("Israel", "Presidential Palace in Damascus", "syr-presidential-palace", "struck", 1, False)]),
+    ("Turkey, the strongest foreign backer of Damascus, has repeatedly sent forces into northern Syria.",
+     [("Turkey", "northern Syria", "syr-northern-syria", "reported", 3, False)]),
 ])
 def test_lists_and_areas(extractor, sentence, expected):
     assert _full(extractor, sentence) == expected
