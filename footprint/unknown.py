@@ -144,6 +144,8 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
             end = start + len(name)
             if any(s < end and start < e for s, e in taken) or _DESCRIPTIVE.search(name):
                 continue
+            if gz.name_key(name) in gz.abroad_names():
+                continue  # "its bases in Benghazi": a city abroad
             if gazetteer.candidates(name) or any(score >= KNOWN_SCORE for _, score in gazetteer.fuzzy(name, framed=False)):
                 continue  # a known place under another spelling (perhaps abroad) is not an unknown village
             area, precision = _area(sentence, start, mentions, gazetteer, fallback)

@@ -319,10 +319,13 @@ def test_whole_gazetteer_villages(extractor, sentence, expected):
     # 2. names the gazetteer lacks, in a place frame: kept, at the smallest area the text gives
     ("Israeli forces advanced into Saida al-Hanout in the Quneitra countryside on Friday.",
      [("Israel", "Saida al-Hanout", "syr-quneitra-governorate", "reported", 3, True)]),
+    # the town only frames the villages named with it
     ("Turkish warplanes struck villages south of Kobani, among them Taynah al-Fawqa and Ghassakiyeh.",
      [("Turkey", "Ghassakiyeh", "syr-kobani", "struck", 2, True),
-      ("Turkey", "Kobani", "syr-kobani", "struck", 2, False),
       ("Turkey", "Taynah al-Fawqa", "syr-kobani", "struck", 2, True)]),
+    # a city abroad the gazetteer does not hold is no unknown Syrian village
+    ("The Africa Corps uses the Hmeimim air base in Latakia as a stopover between Russia and its bases in Benghazi.",
+     [("Russia", "Hmeimim air base", "syr-khmeimim-airbase", "reported", 1, False)]),
     ("Turkish occupation forces shelled the village of Umm al-Kaif near Tal Tamr.",
      [("Turkey", "Umm al-Kaif", "syr-tal-tamr", "struck", 2, True)]),
     ("The US has withdrawn from Al-Wazir and Tel Baydar bases in Hasaka province.",
@@ -386,6 +389,9 @@ def test_country_wide_claims(extractor, sentence, expected):
      [("Russia", "Hmeimim Air Base", "syr-khmeimim-airbase", "reported", 1, False)]),
     ("Israeli jets struck a former army barracks in Kiswa, southwest of the Syrian capital Damascus.",
      [("Israel", "Kiswa", "syr-kiswah", "struck", 1, False)]),
+    ("Coalition troops would continue to operate from bases in Hasakah, including Qasrak and al-Shaddadi.",
+     [("United States", "Qasrak", "syr-qasrak", "planned", 1, False),
+      ("United States", "al-Shaddadi", "syr-shaddadi", "planned", 1, False)]),
     ("A strike by the Israeli army hit the Presidential Palace in Damascus, the Syrian capital.",
      [("Israel", "Presidential Palace in Damascus", "syr-presidential-palace", "struck", 1, False)]),
     ("Turkey, the strongest foreign backer of Damascus, has repeatedly sent forces into northern Syria.",

@@ -14,8 +14,9 @@ What this does to the rows:
   of fewer than ``UNFRAMED_POPULATION`` people is marked ``frame=required``:
   the matcher then wants "in/at/near/into X", "the village of X", "X hill" or
   the place's governorate close by (see ``footprint.gazetteer``);
-- spellings that are English words ("Sham", "Tal", "Harem") or actor words
-  ("Turkman") are dropped, so that ordinary prose finds no hamlet in them;
+- spellings that are English words ("Sham", "Tal", "Harem"), actor words ("Turkman")
+  or the names of big cities abroad ("Benghazi") are dropped, so that ordinary prose
+  finds no hamlet in them;
 - districts become ``district`` rows at precision 3 named "<name> district", with the
   radius of a circle of the outline's area; governorates and the UNDOF area of
   separation lend their outlines to the curated rows of ``sites.csv``;
@@ -102,6 +103,12 @@ def actor_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def foreign_cities() -> frozenset[str]:
+    """Names of the world's big cities outside Syria (``abroad_cities.txt``, from GeoNames), in
+    the matcher's normal form: a hamlet does not take Benghazi's name."""
+    return gz.abroad_names()
+
+
 def usable(name: str, common: frozenset[str], actors: frozenset[str]) -> bool:
     """A spelling worth indexing: in Arabic script any name; in Latin script four letters or more
     once articles are gone, and not, in the matcher's normal form, an English word or an actor's name."""
@@ -151,7 +158,7 @@ def area_km2(geometry: dict) -> float:
 
 
 def derive(source: Path) -> tuple[list[dict], dict]:
-    common, actors = english_words(), actor_words()
+    common, actors = english_words() | foreign_cities(), actor_words()
     admin = json.loads((source / "wof_syria_admin.geojson").read_text(encoding="utf-8"))
     radius, outlines = {}, []
     for feature in admin["features"]:
