@@ -110,6 +110,10 @@ _ANAPHOR = re.compile(
     r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b",
     re.IGNORECASE,
 )
+_DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdrawing from|retreated from|departed)"
+                       r"\s+(?:the\s+)?$", re.IGNORECASE)
+_BARE_EVENT = re.compile(r"\b(?:strikes|airstrikes|air raids|raids|shelling|bombardment|explosions|attacks)\b",
+                         re.IGNORECASE)
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
 
 
@@ -226,7 +230,8 @@ class Extractor:
         unresolved: list[UnresolvedName] = []
         last_forces: list[actors_mod.ActorMention] = []
         named_in: Counter[str] = Counter()  # governorates of the Syrian places named so far
-        for s_start, s_end in sentences(text):
+        last_named = -9  # the sentence that last named a foreign force
+        for n_sentence, (s_start, s_end) in enumerate(sentences(text)):
             sentence = text[s_start:s_end]
             roads = [m.span() for m in _ROAD.finditer(sentence)]
             known = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
@@ -241,7 +246,11 @@ class Extractor:
                         sentence, s_start, s_end, s_start + pm.start, s_start + pm.end,
                     ))
             # a pronoun reaches back to the last foreign force, unless Syria's own forces are nearer
-            carried = last_forces if _ANAPHOR.search(sentence) and not _domestic_force(sentence) else []
+            # a bare event noun ("strikes in the vicinity of Tartus", "shelling hit…") continues the
+            # force of the last two sentences, when only one actor was named there
+            recent = n_sentence - last_named <= 2 and len({m.actor.actor for m in last_forces}) == 1
+            anaphor = _ANAPHOR.search(sentence) or (recent and not actor_mentions and _BARE_EVENT.search(sentence))
+            carried = last_forces if anaphor and not _domestic_force(sentence) else []
             if not (actor_mentions or carried):
                 continue
             military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in known)
@@ -261,7 +270,7 @@ class Extractor:
             claims.extend(found)
             named = [m for m, r in roles if r == "force"]
             if named:
-                last_forces = named
+                last_forces, last_named = named, n_sentence
             # every name the gazetteer lacks, placed approximately or not, goes to the Place names page
             lacking_names = [(pm.text, pm.start, pm.end) for pm in lacking]
             spans = {(a, b) for _, a, b in lacking_names}
@@ -295,8 +304,11 @@ class Extractor:
                 if pm.precision >= 4 and (narrower or any(at < pm.start for at in abroad)):
                     continue  # "US troops in Syria's al-Tanf": the country only locates the base
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
-                        and not _listed_with_precise(sentence, pm, in_scope):
-                    continue  # the region only frames the precise places named with it
+                        and not _listed_with_precise(sentence, pm, in_scope) \
+                        and not _DEPARTED.search(sentence, max(0, pm.start - 25), pm.start):
+                    # the region only frames the precise places named with it, unless it is where the
+                    # force left ("pulling out of east Syria and heading for Khmeimim")
+                    continue
                 attributed = said_by is not None and (said_at is None or said_at <= pm.start)
                 status, cue, cue_at = cues.clause_status(sentence, a, b, pm, roles, attributed)
                 in_if = next(((x, y) for x, y in ifs if x <= pm.start < y), None)

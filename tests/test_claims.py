@@ -404,6 +404,14 @@ def test_lists_and_areas(extractor, sentence, expected):
 @pytest.mark.parametrize("sentence, expected", [
     # 5. statuses: withdrawals in other words, intentions, reductions, a fronted clause that is not the event
     ("Russian forces retreated from Kobani.", [("Russia", "Kobani", "syr-kobani", "withdrawn", 1, False)]),
+    # a region the force left is a place of its own beside the bases it went to
+    ("Russian convoys were seen pulling out of east Syria and heading for Khmeimim.",
+     [("Russia", "Khmeimim", "syr-khmeimim-airbase", "withdrawn", 1, False),
+      ("Russia", "east Syria", "syr-eastern-syria", "withdrawn", 3, False)]),
+    # a bare event noun continues the one force of the sentences before
+    ("Israeli warplanes struck the port of Latakia overnight. SANA also reported strikes near Tartus.",
+     [("Israel", "Latakia", "syr-latakia", "struck", 1, False),
+      ("Israel", "Tartus", "syr-tartus", "struck", 2, False)]),
     ("Hezbollah fighters fled Qusayr as the opposition advanced.",
      [("Hezbollah", "Qusayr", "syr-qusayr", "withdrawn", 1, False)]),
     ("The Pentagon has cut the number of troops in Syria from 2,000 to fewer than 1,000.",
