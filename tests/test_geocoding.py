@@ -173,3 +173,14 @@ def test_context_chooses_among_namesakes(geocoder):
     aleppo = geocoder.geocode("Hader", context=["Aleppo"])
     assert aleppo.raw["place_id"] == "gn-170137"
     assert geocoder.geocode("Hader", context=["Quneitra"]).raw["place_id"] == "syr-hader"
+
+
+@pytest.mark.parametrize(("query", "admin1"), [
+    ("كودنا", "Quneitra"),              # Kodana, in Arabic script
+    ("القنيطرة", "Quneitra"),           # the governorate's city
+    ("Samdaniyah al Gharbiyah", "Quneitra"),  # a village only Who's On First knows
+])
+def test_whole_gazetteer_names_geocode_arabic_included(geocoder, query, admin1):
+    location = geocoder.geocode(query)
+    assert location is not None and location.raw["admin1"] == admin1
+    assert 32.3 < location.latitude < 37.4 and 35.6 < location.longitude < 42.5
