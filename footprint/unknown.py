@@ -45,15 +45,17 @@ _STRONG = re.compile(
     rf"|\b(?:among them|including|such as|namely)\s+(?P<among>{_LIST})"
     rf"|\b(?:entered|entering|stormed|storming|raided|raiding|(?:advanced|advancing|moved|pushed|incursion|incursions"
     rf"|penetrated|penetration) (?:into|toward|towards|to))\s+(?:the\s+)?(?P<entered>{_NAMES})"
-    rf"|(?<![\w-])(?P<head>{_NAMES})(?=\s+(?:{HEADS})\b)"
-    rf"|(?<![\w-])(?P<heads>{_LIST})(?=\s+(?:{PLURAL_HEADS})\b)"
     rf"|\b(?:checkpoints?|positions?|outposts?|posts?|barracks|bases?|incursions?|raids?|patrols?|convoys?|troops|forces"
     rf"|tanks|bulldozers) (?:in|at|near|into|on the outskirts of|outside) (?:the\s+)?(?:(?:town|village) of\s+)?"
     rf"(?P<object>{_NAMES})"
 )
+# Names before a place head ("Abu Qubais hill", "Al-Wazir and Tel Baydar bases"): sought only in
+# sentences that hold such a head, since trying every capital letter is what costs.
+_HEAD_WORD = re.compile(rf"\s(?:{HEADS}|{PLURAL_HEADS})\b")
+_STRONG_HEAD = re.compile(rf"(?<![\w-])(?P<heads>{_LIST})(?=\s+(?:{PLURAL_HEADS}|{HEADS})\b)")
 _AMONG_NEEDS = re.compile(r"\b(?:villages|towns|hamlets|areas|localities|sites|positions|places|locations|points"
                           r"|bases)\b", re.IGNORECASE)
-_GROUPS = ("list", "among", "entered", "head", "heads", "object")
+_GROUPS = ("list", "among", "entered", "heads", "object")
 _LISTS = ("list", "among", "heads")
 _SPLIT = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 
@@ -120,17 +122,20 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
     area the sentence gives (``fallback``, the governorate the report names most, when it gives
     none); names with no area at all are left out. Also returns the known mentions that were
     only a fragment of such a name ("Saida" in "Saida al-Hanout" is not Sidon)."""
+    frames = list(_STRONG.finditer(sentence))
+    if _HEAD_WORD.search(sentence):
+        frames += _STRONG_HEAD.finditer(sentence)
     fragments = []
-    for m in _STRONG.finditer(sentence):
-        group = next(g for g in _GROUPS if m.group(g))
+    for m in frames:
+        group = next(g for g in _GROUPS if g in m.re.groupindex and m.group(g))
         a, b = m.span(group)
         fragments += [pm for pm in mentions if a <= pm.start and pm.end <= b and (pm.start, pm.end) != (a, b)
                       and pm.place.precision == 1 and group not in _LISTS]
     mentions = [pm for pm in mentions if pm not in fragments]
     taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
     out: list[ApproximateMention] = []
-    for m in _STRONG.finditer(sentence):
-        group = next(g for g in _GROUPS if m.group(g))
+    for m in frames:
+        group = next(g for g in _GROUPS if g in m.re.groupindex and m.group(g))
         if group == "among" and not _AMONG_NEEDS.search(sentence, 0, m.start()):
             continue  # "including Hezbollah" is not a list of villages
         a = m.start(group)
