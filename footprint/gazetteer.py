@@ -483,12 +483,32 @@ _BODY_AFTER = re.compile(
     r"\s+(?:Shield|Spring|Branch|Brigades?|Division|Council|Front|Movement|Media|News|Agency|Network|TV|Channel"
     r"|Times|Post|University|Radio|Press|Today|Daily|Tribune|Observer|Revolutionary|Liberation|Martyrs|Operations Room"
     r"|Guards|Regiment|Battalion|Group|Organi[sz]ation|Foundation|Institute|Center|Centre|Company)\b")
+_PROVINCES_AFTER = re.compile(r"\s+(?:provinces|governorates)\b", re.IGNORECASE)
+
+
+def _provinces_after(text: str, found: list[PlaceMention], gazetteer: "Gazetteer") -> list[PlaceMention]:
+    """"the bases in Latakia and Tartus provinces": the governorates of a list the plural closes."""
+    out = list(found)
+    for k, m in enumerate(found):
+        if not _PROVINCES_AFTER.match(text, m.end):
+            continue
+        j = k
+        while j > 0 and _LIST_SEPARATOR.match(text[found[j - 1].end : found[j].start]):
+            j -= 1
+        for i in range(j, k + 1):
+            governorate = gazetteer.governorate(out[i].place.admin1)
+            if governorate is not None and out[i].place.kind in SETTLEMENT_KINDS:
+                out[i] = PlaceMention(governorate, out[i].start, out[i].end, out[i].text, 3)
+    return out
+
+
 _PROVINCES_OF = re.compile(r"\b(?:provinces?|governorates?) of (?:the )?$", re.IGNORECASE)
 
 
 def _provinces(text: str, found: list[PlaceMention], gazetteer: "Gazetteer") -> list[PlaceMention]:
     """"the provinces of Al-Suwayda and Deraa": the governorates, not the cities that name them;
     and "the Syrian capital Damascus" ("…, Damascus") is one mention of one place, not two."""
+    found = _provinces_after(text, found, gazetteer)
     out, listing = [], False
     for m in found:
         if out and out[-1].place.place_id == m.place.place_id and text[out[-1].end : m.start].strip() in ("", ","):
