@@ -56,6 +56,10 @@ _INSTITUTION_BEFORE = re.compile(
 )
 _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}"
+    # "Al-Tanf, roughly 75 miles south of Palmyra"
+    r"|^,?\s*(?:about|roughly|some|around|nearly|approximately|just)?\s*\d+(?:\.\d+)?\s*-?\s*"
+    r"(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:north|south|east|west|north-?east|north-?west"
+    r"|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"|^,\s+(?:the|a|an)\s+[\w\s-]{0,30}?\b(?:in|near|outside|(?:north|south|east|west)(?:ern)?(?:-?(?:east|west))? of)"
     r"\s+(?:the\s+)?"
     r"|^\s*(?:(?:[\w-]+\s+)?(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp"
@@ -98,7 +102,9 @@ _FORCE_NOUN = re.compile(
     r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
     r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
     r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?"
-    r"|attacks?|aggression|bombardment|shelling|shells|missiles?|rockets?|occupation|training bases))",
+    r"|attacks?|aggression|bombardment|shelling|shells|missiles?|rockets?|occupation|training bases|advances?"
+    r"|assault|offensive|build-?up|reinforcements|vehicles|bulldozers|gunfire|warships?|ships|checkpoints?"
+    r"|outposts?|encroachment|infiltration))",
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
@@ -198,8 +204,8 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     # scare quotes ('"Israeli" forces') do not change what the word names
     before = sentence[max(0, s - 25) : s].rstrip("\"“‘'")
     after = _QUOTES.sub("", sentence[e : e + 60].lstrip("'’"))  # 'the Turkish "training bases"' 
-    if m.form in ("name", "metonym") and _PLACE_USAGE.search(before):
-        return "place"
+    if m.form in ("name", "metonym") and _PLACE_USAGE.search(before) and not _FORCE_NOUN.match(after):
+        return "place"  # "flown to the US" is a place; "flown to the US base at Al-Tanf" names a force
     if re.match(r"^-(?:based|backed)?\b", after) and after.startswith("-based"):
         return "place"
     if _SPEAKER_NOUN.match(after) or _SPEAKS_NEXT.match(after) or re.search(r"according to\s+(?:the\s+)?$", before, re.I):

@@ -397,6 +397,10 @@ def test_country_wide_claims(extractor, sentence, expected):
       ("United States", "al-Shaddadi", "syr-shaddadi", "planned", 1, False)]),
     ("A strike by the Israeli army hit the Presidential Palace in Damascus, the Syrian capital.",
      [("Israel", "Presidential Palace in Damascus", "syr-presidential-palace", "struck", 1, False)]),
+    ("The wounded were flown to the US base at Al-Tanf, roughly 75 miles south of Palmyra, Syrian media said.",
+     [("United States", "Al-Tanf", "syr-al-tanf", "claimed", 1, False)]),
+    ("Locals put up armed resistance against an attempted Israeli advance near the city of Nawa in Daraa governorate.",
+     [("Israel", "Nawa", "syr-nawa", "reported", 1, False)]),
     ("Turkey, the strongest foreign backer of Damascus, has repeatedly sent forces into northern Syria.",
      [("Turkey", "northern Syria", "syr-northern-syria", "reported", 3, False)]),
 ])
