@@ -237,14 +237,17 @@ class Extractor:
         last_forces: list[actors_mod.ActorMention] = []
         named_in: Counter[str] = Counter()  # governorates of the Syrian places named so far
         last_named = -9  # the sentence that last named a foreign force
+        recent_places: list[tuple[int, gz.Place]] = []  # Syrian places of the last sentences, for "the town"
         for n_sentence, (s_start, s_end) in enumerate(sentences(text)):
             sentence = text[s_start:s_end]
             roads = [m.span() for m in _ROAD.finditer(sentence)]
             known = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
             actor_mentions = [m for m in self.lexicon.find(sentence) if not _inside(m, roads)]
             attribution.track_speakers(sentence, speakers)
+            recent_places = [p for p in recent_places if n_sentence - p[0] <= 2]  # the last two sentences
             for pm in known:
                 if pm.place.in_syria and pm.place.kind != "country":
+                    recent_places.append((n_sentence, pm.place))
                     if pm.place.admin1:
                         named_in[pm.place.admin1] += 1
                     places.append(NamedPlace(
@@ -267,7 +270,7 @@ class Extractor:
                 sentence, known, actor_mentions, self.gazetteer,
                 self.gazetteer.governorate(named_in.most_common(1)[0][0]) if named_in else None)
             known = [m for m in known if m not in fragments]
-            mentions = sorted(known + lacking, key=lambda m: m.start)
+            mentions = sorted(known + lacking + _back_references(sentence, known, recent_places), key=lambda m: m.start)
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
@@ -447,6 +450,29 @@ def _is_address(first: gz.Place, then: gz.Place) -> bool:
     if then.kind == "governorate":
         return True
     return then.kind == "city" and gz.name_key(then.admin1) in {gz.name_key(n) for n in (then.name, *then.names)}
+
+
+_BACK_REFERENCE = re.compile(r"\bthe (?P<noun>town|village|city|base|air ?base|airport|airfield)\b(?!\s+of\b|\s+in\b)",
+                             re.IGNORECASE)
+_NOUN_KINDS = dict.fromkeys(("town", "village", "city"), gz.SETTLEMENT_KINDS)
+_SITE_NOUN_KINDS = frozenset({"airbase", "military-base", "naval-base", "outpost"})
+
+
+def _back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -> list[gz.PlaceMention]:
+    """"the town", "the base" standing for the last place of that kind named before it, in this
+    sentence or the two before ("Residents of Khan Arnabeh saw Israeli tanks on the edge of the town")."""
+    out = []
+    for m in _BACK_REFERENCE.finditer(sentence):
+        if any(k.start <= m.start() < k.end for k in known):
+            continue  # part of a name ("the Hmeimim air base")
+        noun = m.group("noun").lower().replace(" ", "")
+        kinds = _NOUN_KINDS.get(noun, _SITE_NOUN_KINDS)
+        before = [k.place for k in known if k.end <= m.start()]
+        candidates = [p for p in reversed(before) if p.in_syria and p.kind in kinds] or [
+            p for _, p in reversed(recent) if p.kind in kinds]
+        if candidates:
+            out.append(gz.PlaceMention(candidates[0], m.start(), m.end(), m.group(), candidates[0].precision))
+    return out
 
 
 def _where(pm: gz.PlaceMention) -> dict:

@@ -399,6 +399,9 @@ def test_country_wide_claims(extractor, sentence, expected):
      [("Israel", "Presidential Palace in Damascus", "syr-presidential-palace", "struck", 1, False)]),
     ("The wounded were flown to the US base at Al-Tanf, roughly 75 miles south of Palmyra, Syrian media said.",
      [("United States", "Al-Tanf", "syr-al-tanf", "claimed", 1, False)]),
+    # "the town" is the town just named
+    ("Khan Arnabeh was quiet until dawn, residents said. Then Israeli tanks were seen on the edge of the town.",
+     [("Israel", "the town", "syr-khan-arnabah", "reported", 1, False)]),
     ("Locals put up armed resistance against an attempted Israeli advance near the city of Nawa in Daraa governorate.",
      [("Israel", "Nawa", "syr-nawa", "reported", 1, False)]),
     ("Turkey, the strongest foreign backer of Damascus, has repeatedly sent forces into northern Syria.",
