@@ -26,6 +26,7 @@ _SPEECH = re.compile(
 )
 
 _SUBJECT_BOUNDARY = re.compile(r"[,;:“”\"]")
+_APPOSITION = re.compile(r"^\s*(?:in|near|from|of|based in|north of|south of|east of|west of)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -42,6 +43,11 @@ def _find_said(sentence: str):
         bounds = [b.end() for b in _SUBJECT_BOUNDARY.finditer(sentence, pos, m.start())]
         start = max([pos, m.start() - 120, *bounds])
         who = sentence[start : m.start()]
+        # "Residents of Khan Arnabeh, in Quneitra province, told…": step back over an apposition
+        floor = max(pos, m.start() - 120)
+        while (not who.strip(" ,") or _APPOSITION.match(who)) and start - 1 > floor:
+            end, start = start - 1, max([floor, *(b for b in bounds if b < start - 1)])
+            who = sentence[start:end]
         if who.strip():
             yield who, m
             pos = m.end()
