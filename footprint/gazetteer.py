@@ -370,8 +370,8 @@ class Gazetteer:
         if not same:
             # ratio = 2·matches / (len a + len b), so a name too much shorter or longer cannot reach the cutoff
             low, high = math.ceil(len(key) * cutoff / (200 - cutoff)), math.floor(len(key) * (200 - cutoff) / cutoff)
-            lengths = by_length if framed else open_by_length
-            pool = [k for n in range(low, high + 1) for k in lengths.get(n, ())]
+            names, starts = by_length if framed else open_by_length  # names sorted by length
+            pool = names[starts[min(low, len(starts) - 1)] : starts[min(high + 1, len(starts) - 1)]]
         matches = [(k, fuzz.ratio(key, k), None) for k in same] or process.extract(
             key, pool, scorer=fuzz.ratio, score_cutoff=cutoff, limit=limit)
         seen: set[str] = set()
@@ -382,22 +382,17 @@ class Gazetteer:
                     out.append((place, round(score, 1)))
         return out
 
-    def _index_for_fuzzy(self) -> tuple[dict, dict, dict]:
-        """Names of five letters or more by length (all, and those of places named without a
-        frame) and by consonants."""
-        by_length: dict[int, list[str]] = {}
-        open_by_length: dict[int, list[str]] = {}
+    def _index_for_fuzzy(self) -> tuple[tuple, tuple, dict]:
+        """Names of five letters or more sorted by length (all, and those of places named without
+        a frame; see ``_by_length``) and by consonants."""
         by_skeleton: dict[str, list[str]] = {}
-        for k, bucket in self._by_key.items():
-            if len(k) < 5:
-                continue
-            by_length.setdefault(len(k), []).append(k)
-            if not bucket[0].framed:
-                open_by_length.setdefault(len(k), []).append(k)
+        names = sorted((k for k in self._by_key if len(k) >= 5), key=len)
+        for k in names:
             sk = skeleton(k)
             if len(sk) >= 4:
                 by_skeleton.setdefault(sk, []).append(k)
-        self._fuzzy_index = (by_length, open_by_length, by_skeleton)
+        open_names = [k for k in names if not self._by_key[k][0].framed]
+        self._fuzzy_index = (_by_length(names), _by_length(open_names), by_skeleton)
         return self._fuzzy_index
 
     def keys(self) -> Iterable[str]:
@@ -520,6 +515,18 @@ def _provinces(text: str, found: list[PlaceMention], gazetteer: "Gazetteer") -> 
         governorate = gazetteer.governorate(m.place.admin1) if listing and m.place.kind in SETTLEMENT_KINDS else None
         out.append(PlaceMention(governorate, m.start, m.end, m.text, 3) if governorate else m)
     return out
+
+
+def _by_length(names: list[str]) -> tuple[list[str], list[int]]:
+    """Names sorted by length, and where each length starts: ``names[starts[n]:starts[m]]`` are
+    the names of n to m - 1 characters."""
+    longest = len(names[-1]) if names else 0
+    starts, i = [], 0
+    for n in range(longest + 2):
+        while i < len(names) and len(names[i]) < n:
+            i += 1
+        starts.append(i)
+    return names, starts
 
 
 def _capital(char: str) -> bool:

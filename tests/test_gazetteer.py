@@ -322,3 +322,10 @@ def test_bundled_whole_gazetteer_rows():
     assert len(districts) == 62 and all(p.precision == 3 and p.radius_km for p in districts)
     # English words and peoples are not hamlet names: "Kurdish" and "Sham" find no place
     assert g.find("The Kurdish-led forces and Hayat Tahrir al-Sham met in the town.") == []
+
+
+def test_names_by_length_slice_exactly_the_lengths_asked_for():
+    names, starts = gz._by_length(sorted(["abcde", "abcdef", "abcdefgh", "abcdefg", "xyzwv"], key=len))
+    assert names[starts[5] : starts[7]] == ["abcde", "xyzwv", "abcdef"]
+    assert names[starts[8] : starts[9]] == ["abcdefgh"]
+    assert names[starts[6] : starts[6]] == []
