@@ -8,7 +8,8 @@ and reads the status from cue words in the place's part of the sentence:
 * a place that only locates another ("al-Tanf in southern Syria", "the airbase,
   which lies close to Palmyra"), stands for a government ("the government in
   Damascus") or belongs to history ("Qusayr, which Hezbollah captured in 2013")
-  gives no claim;
+  gives no claim (``sites.py``); a village the gazetteer lacks, in a place frame,
+  is placed at the area the text gives (``unknown.py``);
 * an actor that only speaks ("the Israeli delegation warned", "Turkish
   officials said") is the claimant, not the force;
 * the strongest cue wins: struck > withdrawn > denied > warned-about >
@@ -23,7 +24,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from . import actors as actors_mod
-from . import attribution, cues, unknown
+from . import attribution, cues, sites, unknown
 from . import gazetteer as gz
 from . import sentences as sent
 from .cues import STATUSES
@@ -48,44 +49,6 @@ _PLACE_USAGE = re.compile(
     r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+)?$",
     re.IGNORECASE,
 )
-_INSTITUTION_BEFORE = re.compile(
-    r"\b(?:government|authorities|officials|leadership|regime|embassy|people|talks|meeting|conference|court"
-    r"|ministry|ministries|spokes(?:man|woman|person)|sources|newspaper|agency|statement|office|analysts|diplomats?"
-    r"|reporters|residents of|activists)\s+in\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_LOCATOR_BEFORE = re.compile(
-    r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}"
-    # "Al-Tanf, roughly 75 miles south of Palmyra"
-    r"|^,?\s*(?:about|roughly|some|around|nearly|approximately|just)?\s*\d+(?:\.\d+)?\s*-?\s*"
-    r"(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:north|south|east|west|north-?east|north-?west"
-    r"|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
-    r"|^,\s+(?:the|a|an)\s+[\w\s-]{0,30}?\b(?:in|near|outside|(?:north|south|east|west)(?:ern)?(?:-?(?:east|west))? of)"
-    r"\s+(?:the\s+)?"
-    r"|^\s*(?:(?:[\w-]+\s+)?(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp"
-    r"|crossing|neighbou?rhood|suburbs?|outskirts))?"
-    r"[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
-    # "Kiswa, southwest of the Syrian capital Damascus", "the port city of Latakia"
-    r"(?:(?:Syrian|Syria's|country's|coastal|port)\s+)?(?:(?:capital|port city|city|town|province|governorate)\s+)?)$",
-    re.IGNORECASE,
-)
-# A city standing for its government: "Damascus turned down…", "talks with Damascus".
-_METONYM_BEFORE = re.compile(
-    r"\b(?:pressed|urged|asked|told|warned|accused|granted|with|between|by)\s+$"
-    r"|\b(?:backers?|allies|ally|supporters?|patrons?|partners?|rivals?|enemies|enemy|relations) (?:of|with)\s+$"
-    r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$")
-_METONYM_AFTER = re.compile(
-    r"^\s+(?:(?:has|had|have)\s+)?(?:(?:could|would|should|will|may|might|must|can)\s+(?!be\b|been\b)\w+"
-    r"|said|says|turned|granted|agreed|wants|insist\w*|reject\w*|denied|asked|told|announced|signed|accepted"
-    r"|approved|refused|demanded|accused|hopes|believes|pressed|welcomed|condemned)\b"
-)
-# "President Ahmed al-Sharaa", "Bashar al-Assad": a name, even where a village shares it.
-_PERSON_BEFORE = re.compile(
-    r"\b(?:Ahmed|Ahmad|Mohammed|Muhammad|Mohamed|Bashar|Hafez|Maher|Asma|Ali|Hassan|Hussein|Omar|Khaled|Khalid"
-    r"|Mahmoud|Abdullah|Abu|Rami|Faisal|Hamza|Anas|Asaad|Murhaf|Ibrahim|Youssef|Yusuf|Mustafa|Salim|President"
-    r"|Minister|Sheikh|General|Gen\.|Mr\.?|Dr\.?)\s+$")
 _PROXY_OF_SYRIANS = re.compile(
     r"^-(?:backed|supported|allied)\s+(?:Syrian|SNA|rebels?|opposition|Kurdish|SDF|HTS|local|tribal)\b")
 _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
@@ -120,7 +83,6 @@ _DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdra
                        r"\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_EVENT = re.compile(r"\b(?:strikes|airstrikes|air raids|raids|shelling|bombardment|explosions|attacks)\b",
                          re.IGNORECASE)
-_DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
 
 
 @dataclass(frozen=True)
@@ -270,7 +232,7 @@ class Extractor:
                 sentence, known, actor_mentions, self.gazetteer,
                 self.gazetteer.governorate(named_in.most_common(1)[0][0]) if named_in else None)
             known = [m for m in known if m not in fragments]
-            mentions = sorted(known + lacking + _back_references(sentence, known, recent_places), key=lambda m: m.start)
+            mentions = sorted(known + lacking + sites.back_references(sentence, known, recent_places), key=lambda m: m.start)
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
@@ -304,7 +266,7 @@ class Extractor:
         out = []
         for a, b in sent.scopes(sentence):
             in_scope = [pm for pm in mentions
-                        if a <= pm.start < b and self._is_site(sentence, pm, mentions, ref_date, (a, b))]
+                        if a <= pm.start < b and sites.is_site(sentence, pm, mentions, ref_date, (a, b))]
             precise = any(pm.precision <= 2 for pm in in_scope)
             narrower = any(pm.precision <= 3 for pm in in_scope)
             # "Turkish soldiers at the Cilvegozu gate before crossing into Syria": the force is abroad
@@ -357,122 +319,6 @@ class Extractor:
                         cue_end=s_start + cue_at + len(cue.group()) if cue else -1,
                     ))
         return out
-
-    def _is_site(self, sentence, pm, mentions, ref_date, scope) -> bool:
-        """Whether a place mention can carry a claim at all."""
-        ref_year = ref_date.year
-        place = pm.place
-        if not place.in_syria:
-            return False
-        if place.kind == "country" and not _country_wide(sentence, pm):
-            return False
-        if pm.start == 0 and _DATELINE.match(sentence):
-            return False  # "DAMASCUS, Syria (North Press) –" says where the report was filed
-        before = sentence[max(0, pm.start - 40) : pm.start]
-        if _INSTITUTION_BEFORE.search(before) or _PERSON_BEFORE.search(before):
-            return False
-        if place.kind in ("city", "town") and (_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(sentence[pm.end:])):
-            return False
-        if _FRAMES_LIST_AFTER.match(sentence, pm.end) and any(o.start > pm.end for o in mentions):
-            return False  # "bases in Hasakah, including Qasrak and al-Shaddadi": the list, not its frame
-        earlier = [o for o in mentions if o.end <= pm.start]
-        if earlier:
-            gap = sentence[earlier[-1].end : pm.start]
-            broader = place.precision > earlier[-1].place.precision
-            # "Aleppo, Homs and…", "in Deir ez-Zor, the al-Omar oil field and…" are lists, not locators
-            listed = re.fullmatch(r"[\s,]*(?:the\s+)?", gap) is not None
-            if (broader or (not listed and place.precision >= earlier[-1].place.precision)) \
-                    and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
-                return False
-            if re.fullmatch(r",\s*(?:the\s+)?", gap) and _is_address(earlier[-1].place, place):
-                return False  # "the Hmeimim Air Base in Jableh, Latakia": the governorate's city addresses it
-            if re.search(r"\b(?:lies|lying|located|situated|sits)\b", gap, re.I):
-                return False
-        for rel in sent.RELATIVE.finditer(sentence):
-            if rel.start() < pm.start < rel.end() and not re.search(
-                r"\b(?:withdr|deploy|strik|struck|plans?|keeps?|kept|station|troops|forces|soldiers|bases?)\w*",
-                rel.group(), re.I,
-            ):
-                return False
-        c_start, c_end = sent.clause(sentence, pm.start, pm.end)
-        years = list(cues.YEAR.finditer(sentence, c_start, c_end))
-        if years and not cues.PRESENT.search(sentence, *scope):
-            event_elsewhere = any(cues.lexicon().patterns[st].search(sentence, 0, c_start) for st in cues.EVENTS)
-            for m in years:
-                if m.start() < pm.start and event_elsewhere:
-                    continue  # "withdrew … from al-Qusair, which it had used since 2013": the event is new
-                if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
-                    return False
-        a, b = scope
-        old_dates = list(cues.OLD_DATE.finditer(sentence, a, b))
-        if old_dates and not cues.PRESENT.search(sentence, a, b):
-            own_event = any(cues.lexicon().patterns[st].search(sentence, c_start, c_end) for st in cues.EVENTS)
-            for m in old_dates:
-                if own_event and m.start() > a + 3:  # only a fronted date ("In 2021 US jets struck…") dates an event
-                    continue  # "withdrew on Sunday, ending a presence that began in 2019": the event is new
-                year = next((g for g in m.groups() if g), None)
-                if year is None or int(year) < ref_year:
-                    return False  # "In September 2015 Russia first flew its warplanes into Hmeimim"
-        return True
-
-
-# "Syria" as the place of a country-wide claim ("the last US troops left Syria", "troops in Syria will
-# be cut"), not as the state that speaks or is spoken with, nor as the owner of something narrower.
-_COUNTRY_BEFORE = re.compile(r"\b(?:in|into|inside|from|out of|across|throughout|leave|leaving|left|enter\w*"
-                             r"|(?:parts|areas|swathes|regions) of"
-                             r"|over|to|on|struck|strike|hit|bomb\w*|attack\w*|deployed to|stay in)\s+(?:the\s+)?$",
-                             re.IGNORECASE)
-_COUNTRY_AFTER = re.compile(r"^(?:['’]s?\b|-\w|\s+(?:and|or)\s+(?:Iraq|Lebanon|Jordan|Turkey|Israel|Iran|Yemen|Gaza)\b)")
-
-
-def _country_wide(sentence: str, pm) -> bool:
-    """Whether the country itself ("Syria", "Syrian territory") is where a sentence puts a force."""
-    if pm.text.endswith(("'s", "’s")) or _COUNTRY_AFTER.match(sentence[pm.end:]) \
-            or _METONYM_AFTER.match(sentence[pm.end:]):
-        return False  # "Syria's new leadership", "Syria-Turkey border", "Syria and Iraq", "Syria said"
-    if not _COUNTRY_BEFORE.search(sentence[max(0, pm.start - 30) : pm.start]):
-        return False
-    # the force itself, not its influence or its talks, must stand just before: "its forces from Syria"
-    return bool(_COUNTRY_FORCE.search(sentence[max(0, pm.start - 70) : pm.start]))
-
-
-_COUNTRY_FORCE = re.compile(
-    r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes?|airstrikes?|raids|jets|warplanes|drones|military|presence"
-    r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
-    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?)\b", re.IGNORECASE)
-
-
-def _is_address(first: gz.Place, then: gz.Place) -> bool:
-    """Whether ``then`` after "first, " only says where ``first`` is: a governorate's namesake city
-    or the governorate itself, in the governorate ``first`` lies in ("al-Bab, Aleppo")."""
-    if not first.admin1 or then.admin1 != first.admin1 or first.place_id == then.place_id:
-        return False
-    if then.kind == "governorate":
-        return True
-    return then.kind == "city" and gz.name_key(then.admin1) in {gz.name_key(n) for n in (then.name, *then.names)}
-
-
-_BACK_REFERENCE = re.compile(r"\bthe (?P<noun>town|village|city|base|air ?base|airport|airfield)\b(?!\s+of\b|\s+in\b)",
-                             re.IGNORECASE)
-_NOUN_KINDS = dict.fromkeys(("town", "village", "city"), gz.SETTLEMENT_KINDS)
-_SITE_NOUN_KINDS = frozenset({"airbase", "military-base", "naval-base", "outpost"})
-
-
-def _back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -> list[gz.PlaceMention]:
-    """"the town", "the base" standing for the last place of that kind named before it, in this
-    sentence or the two before ("Residents of Khan Arnabeh saw Israeli tanks on the edge of the town")."""
-    out = []
-    for m in _BACK_REFERENCE.finditer(sentence):
-        if any(k.start <= m.start() < k.end for k in known):
-            continue  # part of a name ("the Hmeimim air base")
-        noun = m.group("noun").lower().replace(" ", "")
-        kinds = _NOUN_KINDS.get(noun, _SITE_NOUN_KINDS)
-        before = [k.place for k in known if k.end <= m.start()]
-        candidates = [p for p in reversed(before) if p.in_syria and p.kind in kinds] or [
-            p for _, p in reversed(recent) if p.kind in kinds]
-        if candidates:
-            out.append(gz.PlaceMention(candidates[0], m.start(), m.end(), m.group(), candidates[0].precision))
-    return out
 
 
 def _where(pm: gz.PlaceMention) -> dict:
@@ -547,7 +393,6 @@ _SELF_REPORT = re.compile(
 _SYRIAN_SIDE = re.compile(r"\b(?:Syrian side|inside Syria|into Syria|in Syria|crossed|crossing into|Syrian territory"
                           r"|Syrian soil)\b", re.IGNORECASE)
 _AREAS_ABROAD = frozenset({"country", "region", "airspace", "water"})
-_FRAMES_LIST_AFTER = re.compile(r",?\s+(?:including|such as|among them|notably|namely)\b", re.IGNORECASE)
 _SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
