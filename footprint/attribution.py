@@ -26,7 +26,12 @@ _SPEECH = re.compile(
 )
 
 _SUBJECT_BOUNDARY = re.compile(r"[,;:“”\"]")
-_APPOSITION = re.compile(r"^\s*(?:in|near|from|of|based in|north of|south of|east of|west of)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*(?:in|near|from|of|based in|north of|south of|east of|west of|which|who|whose)\b",
+                         re.IGNORECASE)
+# "Local sources reported an Israeli incursion…": a source that reports, with or without "that"
+_REPORTING_SOURCE = re.compile(r"\b(?:sources?|media|residents|activists|monitor|observatory|agency|outlets?|TV"
+                               r"|television|channel|correspondents?|witnesses|eyewitnesses|SANA|SOHR)\s*$",
+                               re.IGNORECASE)
 
 
 @lru_cache(maxsize=256)
@@ -140,7 +145,8 @@ def attribution(sentence: str, speakers: list[str]) -> tuple[str | None, int | N
 def _speaker(sentence: str, speakers: list[str]) -> tuple[str | None, int | None]:
     for raw, m in said_that(sentence):
         verb = m.group("verb").lower()
-        if verb not in _STRONG_SPEECH and not m.group("that"):
+        if verb not in _STRONG_SPEECH and not m.group("that") and not (
+                verb in ("reported", "reports") and _REPORTING_SOURCE.search(raw)):
             continue
         who = _tidy(raw)
         if not who or not _is_subject(who):

@@ -14,6 +14,12 @@ from footprint import attribution
     ("Residents of Khan Arnabeh, in Quneitra province, told local outlets they had seen Israeli tanks.",
      "Residents of Khan Arnabeh", "Residents of Khan Arnabeh"),
     ("Reports suggest Turkey is pressing ahead with plans at T4.", "reports", None),
+    # a source that reports without "that", and a speaker with a relative clause before its verb
+    ("Local sources reported an Israeli incursion into the western Daraa countryside.", "Local sources", "Local sources"),
+    ("The Syrian Defence Ministry, which is headed by an HTS commander, said overnight that Hezbollah had attacked.",
+     "Syrian Defence Ministry", "Syrian Defence Ministry"),
+    # reporting is not speaking for anyone but a source
+    ("Israel reported no casualties after the strike.", None, None),
     ("Israeli tanks advanced on Saturday.", None, None),
 ])
 def test_attribution(sentence, source, speaker):
