@@ -429,6 +429,10 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("Russia is holding talks about keeping its bases at Tartus and Hmeimim.",
      [("Russia", "Hmeimim", "syr-khmeimim-airbase", "planned", 1, False),
       ("Russia", "Tartus", "syr-tartus", "planned", 1, False)]),
+    # a hedged present state is a claim, not a plan
+    ("Small French and British special-forces contingents are believed to remain in Hasakeh province.",
+     [("France", "Hasakeh province", "syr-hasakah-governorate", "claimed", 3, False),
+      ("United Kingdom", "Hasakeh province", "syr-hasakah-governorate", "claimed", 3, False)]),
     ("Since Assad fled to Moscow in December, Russia has kept a reduced force at Hmeimim.",
      [("Russia", "Hmeimim", "syr-khmeimim-airbase", "reported", 1, False)]),
     ("The Russian navy may also have pulled its warships out of Tartous.",
