@@ -58,7 +58,7 @@ _NEAR_AFTER = frozenset({
 _NEAR_BEFORE = re.compile(
     r"(?:\bnear|\baround|\boutside|\bclose to|\boutskirts of|\bvicinity of|\bcountryside of"
     r"|\bsurroundings of|\bwest of|\beast of|\bnorth of|\bsouth of|\bkm from|\bkilometers from)"
-    r"(?:\s+the)?\s*$",
+    r"(?:\s+the)?(?:\s+(?:ancient|old|historic|desert|coastal|port))?(?:\s+(?:city|town|village) of)?\s*$",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-$")

@@ -97,10 +97,12 @@ def _is_address(first: gz.Place, then: gz.Place) -> bool:
     return then.kind == "city" and gz.name_key(then.admin1) in {gz.name_key(n) for n in (then.name, *then.names)}
 
 
-_BACK_REFERENCE = re.compile(r"\bthe (?P<noun>town|village|city|base|air ?base|airport|airfield)\b(?!\s+of\b|\s+in\b)",
+_BACK_REFERENCE = re.compile(r"\bthe (?:[\w-]+ ){0,2}?(?P<noun>town|village|city|base|air ?base|airport|airfield|dam"
+                             r"|crossing)\b(?!\s+of\b|\s+in\b)",
                              re.IGNORECASE)
 
-_NOUN_KINDS = dict.fromkeys(("town", "village", "city"), gz.SETTLEMENT_KINDS)
+_NOUN_KINDS = {**dict.fromkeys(("town", "village", "city"), gz.SETTLEMENT_KINDS),
+               "dam": frozenset({"dam"}), "crossing": frozenset({"border-crossing"})}
 
 _SITE_NOUN_KINDS = frozenset({"airbase", "military-base", "naval-base", "outpost"})
 
@@ -110,8 +112,8 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
     sentence or the two before ("Residents of Khan Arnabeh saw Israeli tanks on the edge of the town")."""
     out = []
     for m in _BACK_REFERENCE.finditer(sentence):
-        if any(k.start <= m.start() < k.end for k in known):
-            continue  # part of a name ("the Hmeimim air base")
+        if any(k.start < m.end() and m.start() < k.end for k in known):
+            continue  # part of a name ("the Hmeimim air base", "the Tishrin Dam")
         noun = m.group("noun").lower().replace(" ", "")
         kinds = _NOUN_KINDS.get(noun, _SITE_NOUN_KINDS)
         before = [k.place for k in known if k.end <= m.start()]
@@ -122,6 +124,8 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
     return out
 
 
+_INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.IGNORECASE)
+_LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORECASE)
 _FRAMES_LIST_AFTER = re.compile(r",?\s+(?:including|such as|among them|notably|namely)\b", re.IGNORECASE)
 
 
@@ -160,7 +164,12 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
             r"\b(?:withdr|deploy|strik|struck|plans?|keeps?|kept|station|troops|forces|soldiers|bases?)\w*",
             rel.group(), re.I,
         ):
-            return False
+            # "…the site, which lies in the mountains north of Palmyra": where an unnamed site is,
+            # its locator is the claim's place; a named one ("Tiyas, which lies near Palmyra") has its own
+            unnamed = _LOCATES.search(rel.group()) and _INDEFINITE.search(sentence, 0, rel.start()) \
+                and not any(o.end <= rel.start() for o in mentions)
+            if not (unnamed and pm.precision >= 2):
+                return False
     c_start, c_end = sent.clause(sentence, pm.start, pm.end)
     years = list(cues.YEAR.finditer(sentence, c_start, c_end))
     if years and not cues.PRESENT.search(sentence, *scope):

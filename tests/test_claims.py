@@ -399,11 +399,19 @@ def test_country_wide_claims(extractor, sentence, expected):
      [("Israel", "Presidential Palace in Damascus", "syr-presidential-palace", "struck", 1, False)]),
     ("The wounded were flown to the US base at Al-Tanf, roughly 75 miles south of Palmyra, Syrian media said.",
      [("United States", "Al-Tanf", "syr-al-tanf", "claimed", 1, False)]),
+    # an unnamed site is where its locator puts it; a named one is not its locator
+    ("RAF Typhoons and French jets struck an underground site, which lies in the mountains north of Palmyra.",
+     [("France", "Palmyra", "syr-palmyra", "struck", 2, False),
+      ("United Kingdom", "Palmyra", "syr-palmyra", "struck", 2, False)]),
+    ("Turkish drones struck the Tishrin Dam. Protests continue against Turkish drone strikes on the strategic dam, "
+     "which lies near Manbij.",
+     [("Turkey", "Tishrin Dam", "syr-tishrin-dam", "struck", 1, False),
+      ("Turkey", "the strategic dam", "syr-tishrin-dam", "struck", 1, False)]),
     # "the town" is the town just named
     ("Khan Arnabeh was quiet until dawn, residents said. Then Israeli tanks were seen on the edge of the town.",
      [("Israel", "the town", "syr-khan-arnabah", "reported", 1, False)]),
     ("Locals put up armed resistance against an attempted Israeli advance near the city of Nawa in Daraa governorate.",
-     [("Israel", "Nawa", "syr-nawa", "reported", 1, False)]),
+     [("Israel", "Nawa", "syr-nawa", "reported", 2, False)]),
     ("Turkey, the strongest foreign backer of Damascus, has repeatedly sent forces into northern Syria.",
      [("Turkey", "northern Syria", "syr-northern-syria", "reported", 3, False)]),
 ])
