@@ -324,7 +324,7 @@ class Extractor:
 def _where(pm: gz.PlaceMention) -> dict:
     """The claim fields that say where: the place's own, or for a village the gazetteer lacks,
     the area it was put at, marked approximate."""
-    if isinstance(pm, unknown.ApproximateMention) and pm.area is not None:
+    if isinstance(pm, unknown.ApproximateMention):
         area, precision = pm.area, pm.area_precision
         return dict(place_id=area.place_id, place_name=f"{pm.text} (approximate: in {area.name})",
                     lat=area.lat, lon=area.lon, precision=precision,

@@ -73,15 +73,13 @@ NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "L
 _DESCRIPTIVE = re.compile(r"-(?:held|controlled|led|backed|run|based|occupied|made|linked|allied)\b")
 #: How close (rapidfuzz ratio) a spelling must be to a well-known place's to be that place.
 KNOWN_SCORE = 88.0
-#: How far "near X" reaches, in km (as the gazetteer's precision 2).
-NEAR_KM = gz.NEAR_RADIUS_KM
 
 
 @dataclass(frozen=True)
 class ApproximateMention(gz.PlaceMention):
     """A name the gazetteer lacks, used as a place, and the area it is put at."""
 
-    area: gz.Place | None = None
+    area: gz.Place
     area_precision: int = 3
 
 
@@ -117,11 +115,13 @@ def unresolved_names(sentence: str, mentions, actor_mentions):
 
 def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_mentions,
                          gazetteer: gz.Gazetteer, fallback: gz.Place | None = None,
-                         ) -> tuple[list[ApproximateMention], list[gz.PlaceMention]]:
+                         ) -> tuple[list[gz.PlaceMention], list[gz.PlaceMention]]:
     """Names in a strong place frame that no gazetteer place holds, each put at the smallest
     area the sentence gives (``fallback``, the governorate the report names most, when it gives
-    none); names with no area at all are left out. Also returns the known mentions that were
-    only a fragment of such a name ("Saida" in "Saida al-Hanout" is not Sidon)."""
+    none) as an ``ApproximateMention`` — or, when its consonants match exactly one village of
+    that area's governorate, as a mention of that village; names with no area at all are left
+    out. Also returns the known mentions that were only a fragment of such a name ("Saida" in
+    "Saida al-Hanout" is not Sidon)."""
     frames = list(_STRONG.finditer(sentence))
     if _HEAD_WORD.search(sentence):
         frames += _STRONG_HEAD.finditer(sentence)
@@ -158,7 +158,7 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
                 continue
             village = _spelled_otherwise(name, area, gazetteer)
             if village is not None:  # "al-Mashirfa" in Quneitra is the gazetteer's Al Mushayrifah there
-                out.append(ApproximateMention(village, start, end, name, 1, None, 1))
+                out.append(gz.PlaceMention(village, start, end, name, 1))
                 taken.append((start, end))
                 continue
             place = gz.Place(area.place_id, name, (name,), "village", "SYR", area.admin1, area.lat, area.lon, 1,
