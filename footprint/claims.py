@@ -243,7 +243,7 @@ class Extractor:
             if named:
                 last_forces, last_named = named, n_sentence
             # every name the gazetteer lacks, placed approximately or not, goes to the Place names page
-            lacking_names = [(pm.text, pm.start, pm.end) for pm in lacking]
+            lacking_names = [(pm.text, pm.start, pm.end) for pm in lacking if isinstance(pm, unknown.ApproximateMention)]
             spans = {(a, b) for _, a, b in lacking_names}
             unresolved.extend(
                 UnresolvedName(name, sentence, s_start, s_end, s_start + a, s_start + b)

@@ -159,3 +159,10 @@ def test_cli_reextract_reads_every_report_again(fooville, db_url, capsys):
     assert main(["reextract", "--db", db_url]) == 0
     assert "read 1 stored report again: 2 claims" in capsys.readouterr().out
     assert len(store.claims(fooville)) == 2
+
+
+def test_villages_placed_approximately_are_listed_for_correction():
+    text = "Israeli forces advanced into Saida al-Hanout in the Quneitra countryside on Friday."
+    extraction = Extractor()(reports.from_text(text))
+    assert [c.approximate for c in extraction.claims] == [True]
+    assert [u.name for u in extraction.unresolved] == ["Saida al-Hanout"]
