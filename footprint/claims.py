@@ -75,7 +75,9 @@ _ANAPHOR = re.compile(
     r"|the contingent)\b|\bour (?:bases|forces|troops|presence|operations|jets|drones|units|soldiers)\b"
     r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
     r"|contingent|group|militia|militiamen|factions|fighters|attacks?|air ?strikes|bombardment|shelling|assault"
-    r"|operations?|incursions?|patrols?)\b|\b(?:they|them)\b"
+    r"|operations?|incursions?|patrols?)\b"
+    # "they" as a subject ("…, and they have since moved"), not "them" ("many Westerners among them")
+    r"|(?:^\W*|[,;]\s*|\b(?:and|but|that|where|after|before|as|when|while|if|once|until)\s+)they\b"
     r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b",
     re.IGNORECASE,
 )
@@ -368,6 +370,10 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
         group = _group(sentence, [m for m in agents if m.end <= cue_at], reverse=True)
         if group and all(m.form == "domestic" for m in group):
             return []  # Syria's own forces did it
+    if not group and not any(scope[0] <= m.start and m.end <= pm.start for m in forces) \
+            and any(m.start >= pm.end for m in forces) \
+            and any(scope[0] <= m.start and m.end <= pm.start and m.form == "domestic" for m in agents):
+        return []  # "Syrian army moves into Al-Hol camp as US calls…": the force after the place is not there
     if not group:
         for lo, hi in (scope, (0, len(sentence))):  # the place's own part of the sentence first
             before = [m for m in forces if lo <= m.start and m.end <= pm.start]

@@ -55,7 +55,7 @@ _METONYM_AFTER = re.compile(
 _PERSON_BEFORE = re.compile(
     r"\b(?:Ahmed|Ahmad|Mohammed|Muhammad|Mohamed|Bashar|Hafez|Maher|Asma|Ali|Hassan|Hussein|Omar|Khaled|Khalid"
     r"|Mahmoud|Abdullah|Abu|Rami|Faisal|Hamza|Anas|Asaad|Murhaf|Ibrahim|Youssef|Yusuf|Mustafa|Salim|President"
-    r"|Minister|Sheikh|General|Gen\.|Mr\.?|Dr\.?)\s+$")
+    r"|Minister|Sheikh|General|Gen\.|Mr\.?|Dr\.?)\s+(?:[Aa]l[- ]|[Ee]l[- ])?$")
 
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
 

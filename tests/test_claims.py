@@ -461,6 +461,12 @@ def test_statuses(extractor, sentence, expected):
     "Iraqi officials said militias in northern Iraq were put on alert.",
     "Is Hezbollah rebuilding? Israeli officials think so.",
     "Before the fall of Assad, Israel carried out hundreds of strikes against Iranian targets in Syria.",
+    # Syria's own army is the subject; the foreign force after the place only speaks of it
+    "Syrian army moves into Al-Hol camp as US calls SDF role 'expired'",
+    # "them" is no force: the jihadists are held, not the coalition
+    "US troops guard the prisons. Thousands of former jihadists, many Westerners among them, are held in Al-Hol.",
+    # a person, not a place: "Mr Al Shara"
+    "The armed group, led by Mr Al Shara, has several Jordanian fighters in its command structure.",
     # a neighbour's force along its border with Syria is as likely on its own side
     "Brigades of the Popular Mobilization Forces pulled back from positions along the Iraqi-Syrian border.",
     "A refugee talks with Turkish soldiers at the Cilvegozu border gate before crossing into Syria.",
