@@ -46,7 +46,7 @@ _QUOTES = re.compile(r"[\"“”]")
 _SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{attribution.SPEECH_VERB})\b", re.IGNORECASE)
 _PLACE_USAGE = re.compile(
     r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and|for)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+)?$",
+    r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+|neighbou?ring\s+|nearby\s+)?$",
     re.IGNORECASE,
 )
 _PROXY_OF_SYRIANS = re.compile(

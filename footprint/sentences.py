@@ -12,7 +12,8 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "ad
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
-_SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)", re.IGNORECASE)
+_SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)|\s+(?=(?:while|whereas)\s+(?!in\b|at\b))",
+                          re.IGNORECASE)
 
 _CONCESSIVE = re.compile(r"^\s*(?:while|although|though|whereas|even though)\b[^,]*,", re.IGNORECASE)
 

@@ -41,9 +41,11 @@ _PLACE_LIKE = re.compile(
 
 # Strong frames: a name here is a place even when no gazetteer holds it.
 _STRONG = re.compile(
-    rf"\b(?:villages?|towns?|hamlets?|hills?|outskirts|farms|area) of\s+(?:the\s+)?(?P<list>{_LIST})"
+    rf"\b(?:villages?|towns?|hamlets?|hills?|outskirts|farms|area|settlements?|localities|neighbou?rhoods?) of"
+    rf"\s+(?:the\s+)?(?P<list>{_LIST})"
     rf"|\b(?:among them|including|such as|namely)\s+(?P<among>{_LIST})"
-    rf"|\b(?:entered|entering|stormed|storming|raided|raiding|(?:advanced|advancing|moved|pushed|incursion|incursions"
+    rf"|\b(?:entered|entering|stormed|storming|raided|raiding|seized|seizing|captured|capturing"
+    rf"|took control of|taking control of|(?:advanced|advancing|moved|pushed|incursion|incursions"
     rf"|penetrated|penetration) (?:into|toward|towards|to))\s+(?:the\s+)?(?P<entered>{_NAMES})"
     rf"|\b(?:checkpoints?|positions?|outposts?|posts?|barracks|bases?|incursions?|raids?|patrols?|convoys?|troops|forces"
     rf"|tanks|bulldozers) (?:in|at|near|into|on the outskirts of|outside) (?:the\s+)?(?:(?:town|village) of\s+)?"
@@ -181,7 +183,8 @@ def _spelled_otherwise(name: str, area: gz.Place, gazetteer: gz.Gazetteer) -> gz
 
 
 _NEAR_BEFORE = re.compile(r"\b(?:near|around|outside|close to|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?"
-                          r"\s+of|outskirts of|countryside of)\s+(?:the\s+)?$", re.IGNORECASE)
+                          r"\s+of|outskirts of|countryside of)\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?$",
+                          re.IGNORECASE)
 
 
 def _area(sentence, at, mentions, gazetteer, fallback):

@@ -335,6 +335,9 @@ def test_whole_gazetteer_villages(extractor, sentence, expected):
     ("Israeli forces stormed villages in northern Quneitra and set up a checkpoint in al-Mashirfa.",
      [("Israel", "Quneitra", "syr-quneitra", "reported", 1, False),
       ("Israel", "al-Mashirfa", "wof-1327238945", "reported", 1, False)]),
+    ("Israeli forces have reportedly seized Tel Ahmar Sharqi near the town of Kodna.",
+     [("Israel", "Kodna", "syr-kodana", "claimed", 2, False),
+      ("Israel", "Tel Ahmar Sharqi", "syr-kodana", "claimed", 2, True)]),
     # no area anywhere in the text: no claim rather than a guess
     ("Israeli troops stormed the village of Zzyzxville on Friday.", []),
 ])
@@ -437,6 +440,10 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("Russia is holding talks about keeping its bases at Tartus and Hmeimim.",
      [("Russia", "Hmeimim", "syr-khmeimim-airbase", "planned", 1, False),
       ("Russia", "Tartus", "syr-tartus", "planned", 1, False)]),
+    ("U.S. envoy Thomas Barrack said the American military would substantially shrink its footprint in Syria.",
+     [("United States", "Syria", "syr-syria", "planned", 4, False)]),
+    ("Russian cargo ships kept evacuating military assets from Tartus while Russia negotiates its presence in Syria.",
+     [("Russia", "Syria", "syr-syria", "planned", 4, False), ("Russia", "Tartus", "syr-tartus", "withdrawn", 1, False)]),
     # a hedged present state is a claim, not a plan
     ("Small French and British special-forces contingents are believed to remain in Hasakeh province.",
      [("France", "Hasakeh province", "syr-hasakah-governorate", "claimed", 3, False),
