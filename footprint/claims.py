@@ -50,7 +50,9 @@ _PLACE_USAGE = re.compile(
     re.IGNORECASE,
 )
 _PROXY_OF_SYRIANS = re.compile(
-    r"^-(?:backed|supported|allied)\s+(?:Syrian|SNA|rebels?|opposition|Kurdish|SDF|HTS|local|tribal)\b")
+    r"^-(?:backed|supported|allied)\s+(?:Syrian|SNA|rebels?|opposition|Kurdish|SDF|HTS|local|tribal"
+    # "Turkish-backed militants", "Turkish-backed factions": Syrian fighters, whoever backs them
+    r"|(?:armed\s+)?(?:militants|factions|groups|gunmen|mercenaries|fighters|forces|National Army))\b")
 _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
 _DOMESTIC = re.compile(
     r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
@@ -230,10 +232,16 @@ class Extractor:
             if not (military or (carried and cues.MOVED.search(sentence))):
                 continue
             # names the gazetteer lacks are sought only where a claim could come of them
+            named_before = named_in - Counter(pm.place.admin1 for pm in known if pm.place.admin1)
             lacking, fragments = unknown.approximate_mentions(
                 sentence, known, actor_mentions, self.gazetteer,
-                self.gazetteer.governorate(named_in.most_common(1)[0][0]) if named_in else None)
-            known = [m for m in known if m not in fragments]
+                self.gazetteer.governorate(named_before.most_common(1)[0][0]) if named_before else None)
+            if fragments:  # "Qara" in "the Qara Qwzak Bridge" was never a place of its own
+                known = [m for m in known if m not in fragments]
+                spans = {(s_start + f.start, s_start + f.end) for f in fragments}
+                places = [p for p in places if (p.place_start, p.place_end) not in spans]
+                named_in.subtract(f.place.admin1 for f in fragments if f.place.admin1)
+                named_in += Counter()  # drop governorates counted only for fragments
             mentions = sorted(known + lacking + sites.back_references(sentence, known, recent_places), key=lambda m: m.start)
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(

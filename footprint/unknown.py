@@ -53,8 +53,8 @@ _STRONG = re.compile(
 )
 # Names before a place head ("Abu Qubais hill", "Al-Wazir and Tel Baydar bases"): sought only in
 # sentences that hold such a head, since trying every capital letter is what costs.
-_HEAD_WORD = re.compile(rf"\s(?:{HEADS}|{PLURAL_HEADS})\b")
-_STRONG_HEAD = re.compile(rf"(?<![\w-])(?P<heads>{_LIST})(?=\s+(?:{PLURAL_HEADS}|{HEADS})\b)")
+_HEAD_WORD = re.compile(rf"\s(?:{HEADS}|{PLURAL_HEADS})\b", re.IGNORECASE)
+_STRONG_HEAD = re.compile(rf"(?<![\w-])(?P<heads>{_LIST})(?=\s+(?i:{PLURAL_HEADS}|{HEADS})\b)")  # "X Bridge" too
 _AMONG_NEEDS = re.compile(r"\b(?:villages|towns|hamlets|areas|localities|sites|positions|places|locations|points"
                           r"|bases)\b", re.IGNORECASE)
 _GROUPS = ("list", "among", "entered", "heads", "object")
@@ -127,15 +127,8 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
     frames = list(_STRONG.finditer(sentence))
     if _HEAD_WORD.search(sentence):
         frames += _STRONG_HEAD.finditer(sentence)
-    fragments = []
-    for m in frames:
-        group = next(g for g in _GROUPS if g in m.re.groupindex and m.group(g))
-        a, b = m.span(group)
-        fragments += [pm for pm in mentions if a <= pm.start and pm.end <= b and (pm.start, pm.end) != (a, b)
-                      and pm.place.precision == 1 and group not in _LISTS]
-    mentions = [pm for pm in mentions if pm not in fragments]
-    taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
-    out: list[ApproximateMention] = []
+    actors = [(m.start, m.end) for m in actor_mentions]
+    names = []  # (name, start, end, the known places strictly inside it)
     for m in frames:
         group = next(g for g in _GROUPS if g in m.re.groupindex and m.group(g))
         if group == "among" and not _AMONG_NEEDS.search(sentence, 0, m.start()):
@@ -145,30 +138,59 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
             start = sentence.index(part, a)
             a = start + len(part)
             name = _clean(part)
-            if not name or name in NOT_PLACE_NAMES or len(name) < 3:
+            if not name or name in NOT_PLACE_NAMES or len(name) < 3 or _DESCRIPTIVE.search(name):
                 continue
             start = sentence.index(name, start)
             end = start + len(name)
-            if any(s < end and start < e for s, e in taken) or _DESCRIPTIVE.search(name):
-                continue
-            if gz.name_key(name) in gz.abroad_names():
-                continue  # "its bases in Benghazi": a city abroad
-            if gazetteer.candidates(name) or any(score >= KNOWN_SCORE for _, score in gazetteer.fuzzy(name, framed=False)):
-                continue  # a known place under another spelling (perhaps abroad) is not an unknown village
-            area, precision = _area(sentence, start, mentions, gazetteer, fallback)
-            if area is None:
-                continue
-            village = _spelled_otherwise(name, area, gazetteer)
-            if village is not None:  # "al-Mashirfa" in Quneitra is the gazetteer's Al Mushayrifah there
-                out.append(gz.PlaceMention(village, start, end, name, 1))
-                taken.append((start, end))
-                continue
-            place = gz.Place(area.place_id, name, (name,), "village", "SYR", area.admin1, area.lat, area.lon, 1,
-                             None, None, f"approximate: somewhere in {area.name}")
-            out.append(ApproximateMention(place, start, end, name, 1, area, precision))
-            taken.append((start, end))
-    kept = {(pm.start, pm.end) for pm in out}
-    return out, [pm for pm in fragments if any(a <= pm.start and pm.end <= b for a, b in kept)]
+            # a known place strictly inside the name is a fragment of it ("Saida" in "Saida al-Hanout")
+            inside = [pm for pm in mentions if start <= pm.start and pm.end <= end and (pm.start, pm.end) != (start, end)
+                      and pm.place.precision == 1]
+            names.append((name, start, end, inside))
+    suspects = [pm for *_, inside in names for pm in inside]
+    whole = [pm for pm in mentions if pm not in suspects]  # what the areas are read from
+    out: list[gz.PlaceMention] = []
+    fragments: list[gz.PlaceMention] = []
+    for name, start, end, inside in names:
+        others = [(pm.start, pm.end) for pm in mentions if pm not in inside] + actors + [(o.start, o.end) for o in out]
+        if any(x < end and start < y for x, y in others):
+            continue
+        found = _reading(name, start, end, sentence, whole, gazetteer, fallback)
+        if found is not None:
+            out.append(found)
+            fragments += inside
+    return out, fragments
+
+
+def _reading(name, start, end, sentence, mentions, gazetteer, fallback) -> gz.PlaceMention | None:
+    """What a name in a strong place frame is: a well-known place under another spelling, a village
+    of the governorate under another transliteration, or an unknown village put at the smallest
+    area the sentence gives; ``None`` for a city abroad, a known name, or a name with no area."""
+    if gz.name_key(name) in gz.abroad_names():
+        return None  # "its bases in Benghazi": a city abroad
+    candidates = gazetteer.candidates(name)
+    if candidates:
+        if not all(p.framed for p in candidates):
+            return None  # a known name, found (or set aside) by the gazetteer already
+        # a village the frame makes a place ("among them … and Tineh"): the one of the area's governorate
+        area, _ = _area(sentence, start, mentions, gazetteer, fallback)
+        here = [p for p in candidates if area is not None and p.admin1 == area.admin1] or \
+            (candidates if len(candidates) == 1 else [])
+        if len(here) == 1:
+            return gz.PlaceMention(here[0], start, end, name, 1)
+        # namesakes elsewhere only: an unknown village of this area after all
+    else:
+        known = [p for p, score in gazetteer.fuzzy(name, framed=False) if score >= KNOWN_SCORE]
+        if known:  # a well-known place under another spelling ("Qara Qwzak"): that place, if in Syria
+            return gz.PlaceMention(known[0], start, end, name, known[0].precision) if known[0].in_syria else None
+    area, precision = _area(sentence, start, mentions, gazetteer, fallback)
+    if area is None:
+        return None
+    village = _spelled_otherwise(name, area, gazetteer)
+    if village is not None:  # "al-Mashirfa" in Quneitra is the gazetteer's Al Mushayrifah there
+        return gz.PlaceMention(village, start, end, name, 1)
+    place = gz.Place(area.place_id, name, (name,), "village", "SYR", area.admin1, area.lat, area.lon, 1,
+                     None, None, f"approximate: somewhere in {area.name}")
+    return ApproximateMention(place, start, end, name, 1, area, precision)
 
 
 def _spelled_otherwise(name: str, area: gz.Place, gazetteer: gz.Gazetteer) -> gz.Place | None:

@@ -338,6 +338,12 @@ def test_whole_gazetteer_villages(extractor, sentence, expected):
     ("Israeli forces have reportedly seized Tel Ahmar Sharqi near the town of Kodna.",
      [("Israel", "Kodna", "syr-kodana", "claimed", 2, False),
       ("Israel", "Tel Ahmar Sharqi", "syr-kodana", "claimed", 2, True)]),
+    # a well-known place under another spelling is that place, and the town its name holds is no place
+    ("Turkish airstrikes hit the areas near Kobani, among them Bir Hasso and the Qara Qwzak Bridge.",
+     [("Turkey", "Bir Hasso", "syr-kobani", "struck", 2, True),
+      ("Turkey", "Qara Qwzak", "syr-qara-qozak", "struck", 1, False)]),
+    # Turkish-backed fighters are Syrian, whoever backs them
+    ("SDF fighters took on Turkish-backed militants in the village of Imo Tomb near Kobani.", []),
     # no area anywhere in the text: no claim rather than a guess
     ("Israeli troops stormed the village of Zzyzxville on Friday.", []),
 ])
