@@ -242,7 +242,8 @@ class Extractor:
                 places = [p for p in places if (p.place_start, p.place_end) not in spans]
                 named_in.subtract(f.place.admin1 for f in fragments if f.place.admin1)
                 named_in += Counter()  # drop governorates counted only for fragments
-            mentions = sorted(known + lacking + sites.back_references(sentence, known, recent_places), key=lambda m: m.start)
+            mentions = sorted(known + lacking + sites.back_references(sentence, known, recent_places),
+                              key=lambda m: m.start)
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
