@@ -228,7 +228,7 @@ class Extractor:
             carried = last_forces if anaphor and not _domestic_force(sentence) else []
             if not (actor_mentions or carried):
                 continue
-            military = cues.is_military(sentence) or any(pm.place.kind in _SITE_KINDS for pm in known)
+            military = cues.is_military(sentence) or any(pm.place.kind in gz.SITE_KINDS for pm in known)
             if not (military or (carried and cues.MOVED.search(sentence))):
                 continue
             # names the gazetteer lacks are sought only where a claim could come of them
@@ -281,7 +281,7 @@ class Extractor:
             precise = any(pm.precision <= 2 for pm in in_scope)
             narrower = any(pm.precision <= 3 for pm in in_scope)
             # "Turkish soldiers at the Cilvegozu gate before crossing into Syria": the force is abroad
-            abroad = [pm.start for pm in mentions if not pm.place.in_syria and pm.place.kind not in _AREAS_ABROAD]
+            abroad = [pm.start for pm in mentions if not pm.place.in_syria and pm.place.kind not in gz.AREA_KINDS]
             for pm in in_scope:
                 if pm.precision >= 4 and (narrower or any(at < pm.start for at in abroad)):
                     continue  # "US troops in Syria's al-Tanf": the country only locates the base
@@ -407,8 +407,6 @@ _SELF_REPORT = re.compile(
     r"(?:it|its|they|their|we|our)\b", re.IGNORECASE)
 _SYRIAN_SIDE = re.compile(r"\b(?:Syrian side|inside Syria|into Syria|in Syria|crossed|crossing into|Syrian territory"
                           r"|Syrian soil)\b", re.IGNORECASE)
-_AREAS_ABROAD = frozenset({"country", "region", "airspace", "water"})
-_SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
 _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
 

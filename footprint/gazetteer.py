@@ -101,6 +101,8 @@ class Place:
 
 #: Kinds of inhabited place: a town and a village of one name at one spot are one place.
 SETTLEMENT_KINDS = frozenset({"city", "town", "village", "neighbourhood"})
+#: Kinds of military site: naming one makes a sentence military.
+SITE_KINDS = frozenset({"airbase", "naval-base", "military-base", "outpost"})
 
 
 def _same_kind(a: Place, b: Place) -> bool:
@@ -305,6 +307,7 @@ class Gazetteer:
         for bucket in self._by_key.values():
             bucket.sort(key=_rank)
         self._fuzzy_index = None  # built on the first fuzzy look-up: finding names in text needs none
+        self._governorates: dict[str, Place] | None = None  # built on the first governorate() call
         # the lengths (in words, longest first) of the names starting with each word: most words
         # start none, and a word that starts some is tried at those lengths only
         lengths: dict[str, set[int]] = {}
@@ -324,13 +327,13 @@ class Gazetteer:
 
     def candidates(self, name: str) -> list[Place]:
         """Places with exactly this name (in normal form), best first."""
-        return list(self._by_key.get(name_key(name), ()))
+        return self.lookup(name)[0]
 
     def governorate(self, admin1: str) -> Place | None:
         """The governorate row of an admin1 name ("Quneitra" -> Quneitra Governorate), or ``None``."""
         if not admin1:
             return None
-        if not hasattr(self, "_governorates"):
+        if self._governorates is None:
             self._governorates = {p.admin1: p for p in self.places.values()
                                   if p.kind == "governorate" and p.in_syria and p.admin1}
         return self._governorates.get(admin1)

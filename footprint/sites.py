@@ -104,7 +104,6 @@ _BACK_REFERENCE = re.compile(r"\bthe (?:[\w-]+ ){0,2}?(?P<noun>town|village|city
 _NOUN_KINDS = {**dict.fromkeys(("town", "village", "city"), gz.SETTLEMENT_KINDS),
                "dam": frozenset({"dam"}), "crossing": frozenset({"border-crossing"})}
 
-_SITE_NOUN_KINDS = frozenset({"airbase", "military-base", "naval-base", "outpost"})
 
 
 def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -> list[gz.PlaceMention]:
@@ -115,7 +114,7 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
         if any(k.start < m.end() and m.start() < k.end for k in known):
             continue  # part of a name ("the Hmeimim air base", "the Tishrin Dam")
         noun = m.group("noun").lower().replace(" ", "")
-        kinds = _NOUN_KINDS.get(noun, _SITE_NOUN_KINDS)
+        kinds = _NOUN_KINDS.get(noun, gz.SITE_KINDS)
         before = [k.place for k in known if k.end <= m.start()]
         candidates = [p for p in reversed(before) if p.in_syria and p.kind in kinds] or [
             p for _, p in reversed(recent) if p.kind in kinds]
