@@ -168,11 +168,11 @@ def _reading(name, start, end, sentence, mentions, gazetteer, fallback) -> gz.Pl
     if gz.name_key(name) in gz.abroad_names():
         return None  # "its bases in Benghazi": a city abroad
     candidates = gazetteer.candidates(name)
+    area, precision = _area(sentence, start, mentions, gazetteer, fallback)
     if candidates:
         if not all(p.framed for p in candidates):
             return None  # a known name, found (or set aside) by the gazetteer already
         # a village the frame makes a place ("among them … and Tineh"): the one of the area's governorate
-        area, _ = _area(sentence, start, mentions, gazetteer, fallback)
         here = [p for p in candidates if area is not None and p.admin1 == area.admin1] or \
             (candidates if len(candidates) == 1 else [])
         if len(here) == 1:
@@ -182,7 +182,6 @@ def _reading(name, start, end, sentence, mentions, gazetteer, fallback) -> gz.Pl
         known = [p for p, score in gazetteer.fuzzy(name, framed=False) if score >= KNOWN_SCORE]
         if known:  # a well-known place under another spelling ("Qara Qwzak"): that place, if in Syria
             return gz.PlaceMention(known[0], start, end, name, known[0].precision) if known[0].in_syria else None
-    area, precision = _area(sentence, start, mentions, gazetteer, fallback)
     if area is None:
         return None
     village = _spelled_otherwise(name, area, gazetteer)
