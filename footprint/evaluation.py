@@ -148,9 +148,9 @@ class Evaluator:
             spot = self.gold_spot(g)
             return self.country(g["country"]), spot
 
+        required_pairs = [(g, *pair(g)) for g in required]
         gold_pairs: dict[tuple, dict] = {}
-        for g in required:  # one pair per (country, place): several statuses of one place are one pair
-            country, spot = pair(g)
+        for g, country, spot in required_pairs:  # one pair per (country, place): several statuses are one pair
             gold_pairs.setdefault((country, spot.key), (country, spot, g))
         optional_pairs = [pair(g) for g in optional]
         found: dict[tuple, list[Claim]] = defaultdict(list)
@@ -176,8 +176,7 @@ class Evaluator:
             else:
                 c = claims[0]
                 s.false_claims.append(f"{name}: {c.actor} at {c.place!r} ({c.status}) «{c.excerpt[:90]}»")
-        for g in required:
-            country, spot = pair(g)
+        for g, country, spot in required_pairs:
             same = [c for cs in found.values() if matches((country, spot), cs) for c in cs]
             if not same:
                 continue
