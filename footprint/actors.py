@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import trie
+
 LEXICON = Path(__file__).resolve().parent.parent / "data" / "actors.json"
 FALLBACK_COLOR = "#555555"
 
@@ -54,11 +56,8 @@ class ActorLexicon:
                         kind = "name"  # "the Israelis will strike" speaks of the state, like "Israel"
                     forms.setdefault(word, (actor, kind))
         self._forms = forms
-        words = sorted(forms, key=len, reverse=True)
-        self._pattern = re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w])"
-        )
-        self._masks = re.compile("|".join(re.escape(w) for w in sorted(not_actors, key=len, reverse=True)))
+        self._pattern = re.compile(r"(?<![\w-])(?:" + trie(forms) + r")(?![\w])")  # the longest form at a place
+        self._masks = re.compile(trie(not_actors))
 
     @classmethod
     def from_json(cls, path: Path = LEXICON) -> "ActorLexicon":

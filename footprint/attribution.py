@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .patterns import Caseless
+
 SPEECH_VERB = r"said|says|say|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|insisted" \
                r"|confirmed|claimed|accused|added|noted|reaffirmed|defined|considers|stated|believes|quoted" \
                r"|reported|wrote|cited"
@@ -20,10 +22,8 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 
-_SPEECH = re.compile(
-    rf"\s+(?:has |have |had )?(?:long )?(?P<verb>{SPEECH_VERB})\b(?P<that>(?:\s+[^,.;]{{0,40}}?)?\s+that\b)?",
-    re.IGNORECASE,
-)
+_SPEECH = Caseless(
+    rf"\s+(?:has |have |had )?(?:long )?(?P<verb>{SPEECH_VERB})\b(?P<that>(?:\s+[^,.;]{{0,40}}?)?\s+that\b)?")
 
 _SUBJECT_BOUNDARY = re.compile(r"[,;:“”\"]")
 _APPOSITION = re.compile(r"^\s*(?:in|near|from|of|based in|north of|south of|east of|west of|which|who|whose)\b",

@@ -28,6 +28,7 @@ from . import attribution, cues, sites, unknown
 from . import gazetteer as gz
 from . import sentences as sent
 from .cues import STATUSES
+from .patterns import Caseless
 from .reports import Report
 from .sentences import claim_date, sentences
 
@@ -72,7 +73,7 @@ _FORCE_NOUN = re.compile(
     r"|outposts?|encroachment|infiltration))",
     re.IGNORECASE,
 )
-_ANAPHOR = re.compile(
+_ANAPHOR = Caseless(
     r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
     r"|the contingent)\b|\bour (?:bases|forces|troops|presence|operations|jets|drones|units|soldiers)\b"
     r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
@@ -80,13 +81,10 @@ _ANAPHOR = re.compile(
     r"|operations?|incursions?|patrols?)\b"
     # "they" as a subject ("…, and they have since moved"), not "them" ("many Westerners among them")
     r"|(?:^\W*|[,;]\s*|\b(?:and|but|that|where|after|before|as|when|while|if|once|until)\s+)they\b"
-    r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b",
-    re.IGNORECASE,
-)
+    r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b")
 _DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdrawing from|retreated from|departed)"
                        r"\s+(?:the\s+)?$", re.IGNORECASE)
-_BARE_EVENT = re.compile(r"\b(?:strikes|airstrikes|air raids|raids|shelling|bombardment|explosions|attacks)\b",
-                         re.IGNORECASE)
+_BARE_EVENT = Caseless(r"\b(?:strikes|airstrikes|air raids|raids|shelling|bombardment|explosions|attacks)\b")
 
 
 @dataclass(frozen=True)
@@ -322,12 +320,12 @@ class Extractor:
                     out.append(Claim(
                         actor=fm.actor.actor, country_code=fm.actor.country_code, force=fm.actor.force,
                         status=status, claimant=claimant, place=pm.text, excerpt=sentence, start=s_start, end=s_end,
-                        date=date, cue=cue.group() if cue else None, **where,
+                        date=date, cue=cue, **where,
                         place_start=s_start + pm.start, place_end=s_start + pm.end,
                         actor_start=s_start + fm.start if fm in actor_mentions else -1,
                         actor_end=s_start + fm.end if fm in actor_mentions else -1,
                         cue_start=s_start + cue_at if cue else -1,
-                        cue_end=s_start + cue_at + len(cue.group()) if cue else -1,
+                        cue_end=s_start + cue_at + len(cue) if cue else -1,
                     ))
         return out
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from .patterns import Caseless
+
 STATUSES = ("reported", "claimed", "planned", "warned-about", "denied", "withdrawn", "struck")
 
 #: The cue lexicon (data/cues.json): each status's cue words, and the words of military matters.
@@ -21,8 +23,8 @@ class CueLexicon:
     pattern of military words."""
 
     precedence: tuple[str, ...]
-    patterns: dict[str, re.Pattern]
-    military: re.Pattern
+    patterns: dict[str, Caseless]
+    military: Caseless
 
 
 @lru_cache(maxsize=1)
@@ -32,9 +34,8 @@ def lexicon(path: Path = LEXICON) -> CueLexicon:
     unknown = (set(data["statuses"]) | set(data["precedence"])) - set(STATUSES)
     if unknown:
         raise ValueError(f"{path.name}: statuses must be among {', '.join(STATUSES)}, got {', '.join(sorted(unknown))}")
-    patterns = {status: re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
-                for status, words in data["statuses"].items()}
-    military = re.compile(r"\b(?:" + "|".join(data["military"]) + r")\b", re.IGNORECASE)
+    patterns = {status: Caseless(r"\b(?:" + "|".join(words) + r")\b") for status, words in data["statuses"].items()}
+    military = Caseless(r"\b(?:" + "|".join(data["military"]) + r")\b")
     return CueLexicon(tuple(data["precedence"]), patterns, military)
 
 
@@ -69,13 +70,13 @@ CONDITIONAL = re.compile(
 )
 
 # What a force named in an earlier sentence does in this one ("They have since moved to Albu Kamal").
-MOVED = re.compile(r"\b(?:moved|relocated|redeployed|arrived|sent|based|stationed|remain\w*|stay\w*|kept|keeps|holds?"
-                    r"|held|withdr\w*|left|returned|entered)\b", re.IGNORECASE)
+MOVED = Caseless(r"\b(?:moved|relocated|redeployed|arrived|sent|based|stationed|remain\w*|stay\w*|kept|keeps|holds?"
+                    r"|held|withdr\w*|left|returned|entered)\b")
 
-PRESENT = re.compile(
+PRESENT = Caseless(
     r"\b(?:now|currently|still|remains?|remaining|today|continues?|keeps|maintains|holds)\b"
     r"|\b(?:has|have)\s+(?:\w+\s+)?(?:left|withdrawn|moved|deployed|sent|pulled|arrived|returned|kept|stationed"
-    r"|built|established|set up)\b", re.IGNORECASE)
+    r"|built|established|set up)\b")
 
 OLD_DATE = re.compile(
     r"\b(?:in|between)\s+(?:(?:early|late|mid-?)\s*)?(?:(?:January|February|March|April|May|June|July"
@@ -123,12 +124,12 @@ def is_military(sentence: str) -> bool:
     return any(not _CIVILIAN_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()])
                for m in lexicon().military.finditer(sentence))
 
-_CIVILIAN = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\b", re.IGNORECASE)
+_CIVILIAN = Caseless(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\b")
 
 _CIVILIAN_BEFORE = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
 def clause_status(sentence, a, b, pm, roles, attributed):
-    """(status, cue match, cue offset in the sentence) for a place, from its own clause of the scope.
+    """(status, cue words as written, cue offset in the sentence) for a place, from its own clause of the scope.
 
     A clause with no cue of its own and no actor of its own continues the previous
     one ("withdrew from Tal Tamr, and from Ain Eissa").
@@ -140,10 +141,12 @@ def clause_status(sentence, a, b, pm, roles, attributed):
         x, y = clauses[i]
         status, cue = read_status(sentence[x:y], attributed)
         if cue is not None:
-            return status, cue, x + cue.start()
+            return status, sentence[x + cue.start() : x + cue.end()], x + cue.start()
         has_actor = any(x <= m.start < y for m, r in roles if r == "force")
         if has_actor or i == 0:
             break
     status, cue = read_status(sentence[a:b], attributed) if len(clauses) == 1 else (
         ("claimed" if attributed else "reported"), None)
-    return status, cue, (a + cue.start() if cue else -1)
+    if cue is None:
+        return status, None, -1
+    return status, sentence[a + cue.start() : a + cue.end()], a + cue.start()

@@ -310,10 +310,16 @@ class Gazetteer:
         self._governorates: dict[str, Place] | None = None  # built on the first governorate() call
         # the lengths (in words, longest first) of the names starting with each word: most words
         # start none, and a word that starts some is tried at those lengths only
+        # (a word in lower case can start only an area's name: "northern Syria", "the buffer zone")
         lengths: dict[str, set[int]] = {}
-        for k in self._by_key:
-            lengths.setdefault(k.split(" ", 1)[0], set()).add(k.count(" ") + 1)
+        area_lengths: dict[str, set[int]] = {}
+        for k, bucket in self._by_key.items():
+            first, n = k.split(" ", 1)[0], k.count(" ") + 1
+            lengths.setdefault(first, set()).add(n)
+            if any(p.kind in AREA_KINDS for p in bucket):
+                area_lengths.setdefault(first, set()).add(n)
         self._lengths: dict[str, tuple[int, ...]] = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+        self._area_lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in area_lengths.items()}
 
     @classmethod
     def from_csv(cls, paths: Iterable[Path] | None = None) -> "Gazetteer":
@@ -412,21 +418,28 @@ class Gazetteer:
         ("X hill", "X crossing"), in a list with another place, or with its
         governorate named in the same text.
         """
-        words = [(w, m.start(), m.end()) for m in _TOKEN.finditer(text) if (w := _word(m.group()))]
+        tokens = list(_TOKEN.finditer(text))
+        pairs = [(w, m) for w, m in zip(map(_word, map(re.Match.group, tokens)), tokens) if w]
+        keys, words = [w for w, _ in pairs], [m for _, m in pairs]  # index forms, and where each word is
         found: list[PlaceMention] = []
         ambiguous: list[tuple[int, list[Place]]] = []
         unframed: list[int] = []  # framed-only names with no frame of their own: kept if their governorate is named
+        lengths = self._lengths
         i = 0
-        while i < len(words):
+        for first in [k for k, w in enumerate(keys) if w in lengths]:  # words that can start a name
+            if first < i:
+                continue  # inside the name just found
+            i = first
             match = None
-            for n in self._lengths.get(words[i][0], ()):
+            lower = words[i].group()[0].islower()
+            for n in (self._area_lengths.get(keys[i], ()) if lower else lengths[keys[i]]):
                 if n > len(words) - i:
                     continue
-                key = words[i][0] if n == 1 else " ".join(w for w, _, _ in words[i : i + n])
+                key = keys[i] if n == 1 else " ".join(keys[i : i + n])
                 bucket = self._by_key.get(key)
                 if not bucket:
                     continue
-                start, end = words[i][1], words[i + n - 1][2]
+                start, end = words[i].start(), words[i + n - 1].end()
                 if n > 1 and _BREAK.search(text, start, end):
                     continue  # "Hmeymim, the air base": a name does not run across a comma
                 place = bucket[0]
@@ -441,7 +454,6 @@ class Gazetteer:
                 match = (place, start, end, n, bucket)
                 break
             if match is None:
-                i += 1
                 continue
             place, start, end, n, bucket = match
             article = _ARTICLE_BEFORE.search(text, max(0, start - 5), start)
@@ -452,8 +464,8 @@ class Gazetteer:
                 unframed.append(len(found))
             precision = place.precision
             nxt = i + n
-            if nxt < len(words) and words[nxt][0] in _NEAR_AFTER and place.precision <= 2:
-                end = words[nxt][2]
+            if nxt < len(words) and keys[nxt] in _NEAR_AFTER and place.precision <= 2:
+                end = words[nxt].end()
                 precision = max(precision, 2)
                 n += 1
             if place.precision == 1 and _NEAR_BEFORE.search(text[max(0, start - 30) : start]):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .patterns import Caseless
+
 _CLAUSE_SEP = re.compile(r"[,;()—–]")
 
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "adm", "sgt", "maj", "capt",
@@ -17,7 +19,7 @@ _SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)
 
 _CONCESSIVE = re.compile(r"^\s*(?:while|although|though|whereas|even though)\b[^,]*,", re.IGNORECASE)
 
-RELATIVE = re.compile(r",\s*(?:which|who|whose|where)\b[^,;]*", re.IGNORECASE)
+RELATIVE = Caseless(r",\s*(?:which|who|whose|where)\b[^,;]*")
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; paragraphs and headlines end sentences too."""
