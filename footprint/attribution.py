@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .patterns import Caseless
 
-SPEECH_VERB = r"said|says|say|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|insisted" \
+SPEECH_VERB = r"said|says|say|told|warned|stressed|emphasi[sz]ed|denied|rejected|maintained|announced|announces?|insisted" \
                r"|confirmed|claimed|accused|added|noted|reaffirmed|defined|considers|stated|believes|quoted" \
                r"|reported|wrote|cited"
 
@@ -59,15 +59,17 @@ def _find_said(sentence: str):
 
 
 # "…, a monitor reported." attributes the whole sentence to its tail.
+_TAIL_VERBS = "said|reported|added|claimed|stated|announced|confirmed|wrote|posted"
 _SAID_AT_END = re.compile(
-    r",\s*(?P<who>(?:the |a |an )?[^,]{2,60}?)\s+(?:said|reported|told [\w ]{2,30}|added|claimed|stated)"
+    rf",\s*(?P<who>(?:the |a |an )?[^,]{{2,60}}?)\s+(?:told [\w ]{{2,30}}|{_TAIL_VERBS})"
     r"(?:\s+(?:in a statement|in a briefing|on \w+day|late on \w+day|to reporters|on Telegram|last week|earlier"
     r"|this week)){0,3}[.\"”’]*\s*$"
 )
 
 # Verbs that attribute what follows without a "that" ("He said this called for…", "They rejected reports…").
-_TAIL_VERB = re.compile(r"\b(?:said|reported|told|added|claimed|stated)\b")
-_STRONG_SPEECH = {"said", "says", "told", "added", "stated", "claimed", "denied", "rejected", "warned"}
+_TAIL_VERB = re.compile(rf"\b(?:told|{_TAIL_VERBS})\b")
+_STRONG_SPEECH = {"said", "says", "say", "told", "added", "stated", "claimed", "denied", "rejected", "warned", "announced",
+                  "announces", "announce"}
 
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 

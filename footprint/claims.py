@@ -50,10 +50,9 @@ _PLACE_USAGE = re.compile(
     r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+|neighbou?ring\s+|nearby\s+)?$",
     re.IGNORECASE,
 )
-_PROXY_OF_SYRIANS = re.compile(
-    r"^-(?:backed|supported|allied)\s+(?:Syrian|SNA|rebels?|opposition|Kurdish|SDF|HTS|local|tribal"
-    # "Turkish-backed militants", "Turkish-backed factions": Syrian fighters, whoever backs them
-    r"|(?:armed\s+)?(?:militants|factions|groups|gunmen|mercenaries|fighters|forces|National Army))\b")
+# "Turkish-backed militants", "Iran-backed Badr and Nujabaa groups": the fighters, not their backer,
+# are at the place (Syrian factions, or another actor named after the adjective)
+_PROXY_OF_SYRIANS = re.compile(r"^-(?:backed|supported|allied|aligned|sponsored|funded|armed)\b")
 _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
 _DOMESTIC = re.compile(
     r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
@@ -81,10 +80,14 @@ _ANAPHOR = Caseless(
     r"|operations?|incursions?|patrols?)\b"
     # "they" as a subject ("…, and they have since moved"), not "them" ("many Westerners among them")
     r"|(?:^\W*|[,;]\s*|\b(?:and|but|that|where|after|before|as|when|while|if|once|until)\s+)they\b"
+    # after a fronted time ("On Feb. 23 it began pulling out…")
+    r"|^\W*(?:on|in|by|late on|early on|earlier on|last|this|since)\b[^,;]{1,30}?,?\s+(?:it|they)\s+(?!is\b|was\b)"
     r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b")
 _DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdrawing from|retreated from|departed)"
                        r"\s+(?:the\s+)?$", re.IGNORECASE)
-_BARE_EVENT = Caseless(r"\b(?:strikes|airstrikes|air raids|raids|shelling|bombardment|explosions|attacks)\b")
+_DESTINATION = re.compile(r"\b(?:to|towards?|heading for|headed for|bound for)\s+(?:the\s+)?$", re.IGNORECASE)
+_BARE_EVENT = Caseless(r"\b(?:strikes|airstrikes|air raids|raids|shelling|bombardment|explosions|attacks|withdrawals"
+                       r"|incursions|patrols)\b")
 
 
 @dataclass(frozen=True)
@@ -295,6 +298,10 @@ class Extractor:
                 warner = None
                 if in_if and not (threat and threat.start("cond") <= pm.start < threat.end("cond")):
                     continue  # "if Turkish systems are deployed at T4, …": a hypothesis, not a claim
+                if status == "withdrawn" and 0 <= cue_at < pm.start \
+                        and _DESTINATION.search(sentence, max(0, pm.start - 25), pm.start):
+                    # "withdrawing equipment from Qamishli airport to the Hemeimeem base": where they went
+                    status, cue, cue_at = ("claimed" if attributed else "reported"), None, -1
                 if in_if:  # "If they come back to Albu Kamal, the Israelis will strike them"
                     status, cue, cue_at = "warned-about", None, -1
                     forces = [m for m, r in roles if r == "force" and m.form != "domestic"
@@ -411,8 +418,13 @@ _SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
 
 def _domestic_force(sentence: str) -> bool:
     """Whether Syria's own forces act in the sentence (not merely speak: "two SDF officials said")."""
-    return any(not (_SPEAKER_NOUN.match(sentence[m.end():]) or _SPEAKS_NEXT.match(sentence[m.end():]))
+    return any(not (_SPEAKER_NOUN.match(sentence[m.end():]) or _SPEAKS_NEXT.match(sentence[m.end():])
+                    or _HELD_BY.search(sentence, max(0, m.start() - 20), m.start()))
                for m in _DOMESTIC.finditer(sentence))
+
+
+# "the Qasrak base, which is still under SDF control": who holds the place, not who acts in the sentence
+_HELD_BY = re.compile(r"\b(?:under|held by|controlled by|run by|in the hands of)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _domestic(sentence: str) -> list[tuple[actors_mod.ActorMention, str]]:

@@ -116,6 +116,9 @@ class Evaluator:
                         place.radius_km if place else None)
         precision = int(g.get("precision") or 1)
         spot = Spot(g["place"], None, float(g["lat"]), float(g["lon"]), precision, None)
+        if precision >= 3 and place is not None and place.kind in gz.SETTLEMENT_KINDS:
+            # "As-Suwayda" annotated as a region is the governorate the city names
+            place = self.extractor.gazetteer.governorate(place.admin1) or place
         if place is not None and geodesic((place.lat, place.lon), (spot.lat, spot.lon)).km <= spot.tolerance_km:
             spot = Spot(g["place"], place_id, spot.lat, spot.lon, precision, place.radius_km)
         return spot

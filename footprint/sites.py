@@ -84,7 +84,8 @@ def _country_wide(sentence: str, pm) -> bool:
 _COUNTRY_FORCE = re.compile(
     r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes?|airstrikes?|raids|jets|warplanes|drones|military|presence"
     r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
-    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?)\b", re.IGNORECASE)
+    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?|militias?|militiamen|groups)\b",
+    re.IGNORECASE)
 
 
 def _is_address(first: gz.Place, then: gz.Place) -> bool:
@@ -124,6 +125,7 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
 
 
 _INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.IGNORECASE)
+_CROSSED_BEFORE = re.compile(r"\bcross(?:ed|es|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORECASE)
 _FRAMES_LIST_AFTER = re.compile(r",?\s+(?:including|such as|among them|notably|namely)\b", re.IGNORECASE)
 
@@ -141,6 +143,8 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
     before = sentence[max(0, pm.start - 40) : pm.start]
     if _INSTITUTION_BEFORE.search(before) or _PERSON_BEFORE.search(before):
         return False
+    if place.kind == "region" and place.place_id.endswith("-border") and _CROSSED_BEFORE.search(before):
+        return False  # "crossed the Iraqi border into Syria": the way in, not where the force is
     if place.kind in ("city", "town") and (_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(sentence[pm.end:])):
         return False
     if _FRAMES_LIST_AFTER.match(sentence, pm.end) and any(o.start > pm.end for o in mentions):

@@ -120,6 +120,12 @@ def test_no_claim_on_the_tuning_corpus_reports_that_have_none():
     # coordinates beat a namesake: the annotator's Jaba is in Quneitra
     ("Israeli forces entered Jaba in the Quneitra countryside.",
      {"place": "Jaba", "lat": 33.1757, "lon": 35.8476, "precision": 1}, 1.0),
+    # a city's name annotated as a region is its governorate: the city itself is no broader
+    ("Israel carried out airstrikes on Syrian army bases in As-Suwayda.",
+     {"place": "As-Suwayda", "lat": 32.748, "lon": 36.847, "precision": 3}, 1.0),
+    # but a point annotation 26 km from the city is not the city
+    ("Israel carried out airstrikes on Syrian army bases in As-Suwayda.",
+     {"place": "As-Suwayda", "lat": 32.748, "lon": 36.847, "precision": 1}, 0.0),
 ])
 def test_annotated_coordinates_locate_the_gold_place(text, gold, recall):
     line = {"country": "Israel", "status": "reported", "claimant": None, **gold}
