@@ -58,6 +58,7 @@ _DOMESTIC = re.compile(
     r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
     r"|(?:the )?Syrian army|government forces|regime forces|General Security|Syrian Democratic Forces|SDF"
     r"|Hayat Tahrir al-Sham|HTS|Syrian National Army|SNA|rebels?|rebel (?:forces|fighters)|opposition (?:forces|fighters)"
+    r"|anti-regime (?:fighters|forces|factions|groups)"
     r"|Kurdish(?:-led)? (?:forces|fighters)|YPG|Islamic State|ISIS|IS fighters)\b"
 )
 _FORCE_NOUN = re.compile(
@@ -205,10 +206,12 @@ class Extractor:
         named_in: Counter[str] = Counter()  # governorates of the Syrian places named so far
         last_named = -9  # the sentence that last named a foreign force
         recent_places: list[tuple[int, gz.Place]] = []  # Syrian places of the last sentences, for "the town"
+        people = sites.persons(text)  # "Sharaa" alone is the President Ahmed al-Sharaa named elsewhere
         for n_sentence, (s_start, s_end) in enumerate(sentences(text)):
             sentence = text[s_start:s_end]
             roads = [m.span() for m in _ROAD.finditer(sentence)]
-            known = [m for m in self.gazetteer.find(sentence) if not _inside(m, roads)]
+            known = [m for m in self.gazetteer.find(sentence)
+                     if not _inside(m, roads) and not sites.is_person(sentence, m, people)]
             actor_mentions = [m for m in self.lexicon.find(sentence) if not _inside(m, roads)]
             attribution.track_speakers(sentence, speakers)
             recent_places = [p for p in recent_places if n_sentence - p[0] <= 2]  # the last two sentences
@@ -234,6 +237,17 @@ class Extractor:
                 continue
             # names the gazetteer lacks are sought only where a claim could come of them
             named_before = named_in - Counter(pm.place.admin1 for pm in known if pm.place.admin1)
+            # a hamlet of another governorate than all the report names is a namesake: read the name
+            # afresh in the report's area ("villages such as Tineh" by the Tishreen dam is no Raqqa hamlet)
+            astray = [pm for pm in known if pm.place.framed and named_before
+                      and not any(o.place.admin1 == pm.place.admin1 for o in known if o is not pm)
+                      and not any(p.admin1 in named_before for p in self.gazetteer.candidates(pm.text))]
+            if astray:
+                known = [m for m in known if m not in astray]
+                spans = {(s_start + m.start, s_start + m.end) for m in astray}
+                places = [p for p in places if (p.place_start, p.place_end) not in spans]
+                named_in.subtract(m.place.admin1 for m in astray)
+                named_in += Counter()
             lacking, fragments = unknown.approximate_mentions(
                 sentence, known, actor_mentions, self.gazetteer,
                 self.gazetteer.governorate(named_before.most_common(1)[0][0]) if named_before else None)

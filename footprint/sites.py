@@ -44,18 +44,35 @@ _LOCATOR_BEFORE = re.compile(
 _METONYM_BEFORE = re.compile(
     r"\b(?:pressed|urged|asked|told|warned|accused|granted|with|between|by)\s+$"
     r"|\b(?:backers?|allies|ally|supporters?|patrons?|partners?|rivals?|enemies|enemy|relations) (?:of|with)\s+$"
-    r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$")
+    r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$"
+    # a capital visited for talks, or where a government sits: "visiting Damascus", "now in power in Damascus"
+    r"|\b(?:visit(?:s|ed|ing)?|visit to|trip to|in power in|rules? from|ruling from)\s+$")
 
 _METONYM_AFTER = re.compile(
     r"^\s+(?:(?:has|had|have)\s+)?(?:(?:could|would|should|will|may|might|must|can)\s+(?!be\b|been\b)\w+"
     r"|said|says|turned|granted|agreed|wants|insist\w*|reject\w*|denied|asked|told|announced|signed|accepted"
     r"|approved|refused|demanded|accused|hopes|believes|pressed|welcomed|condemned)\b"
+    r"|^\s+(?:regime|government|authorities|administration)\b"  # "the Damascus regime \"betrayed\" them"
 )
 # "President Ahmed al-Sharaa", "Bashar al-Assad": a name, even where a village shares it.
-_PERSON_BEFORE = re.compile(
+_PERSON_WORDS = (
     r"\b(?:Ahmed|Ahmad|Mohammed|Muhammad|Mohamed|Bashar|Hafez|Maher|Asma|Ali|Hassan|Hussein|Omar|Khaled|Khalid"
     r"|Mahmoud|Abdullah|Abu|Rami|Faisal|Hamza|Anas|Asaad|Murhaf|Ibrahim|Youssef|Yusuf|Mustafa|Salim|President"
-    r"|Minister|Sheikh|General|Gen\.|Mr\.?|Dr\.?)\s+(?:[Aa]l[- ]|[Ee]l[- ])?$")
+    r"|Minister|Sheikh|General|Gen\.|Mr\.?|Dr\.?)\s+(?:[Aa]l[- ]|[Ee]l[- ])?")
+_PERSON_BEFORE = re.compile(_PERSON_WORDS + "$")
+_PERSON = re.compile(rf"(?:{_PERSON_WORDS})+(?P<surname>[A-Z][\w'’-]+)")  # "President Ahmed al-Sharaa"
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|village|city|area|countryside) of\s+$", re.IGNORECASE)
+
+
+def persons(text: str) -> frozenset[str]:
+    """The surnames of the people a report names with a first name or title ("President Ahmed
+    al-Sharaa"): the same word alone elsewhere in it ("Sharaa is looking for…") is that person."""
+    return frozenset(gz.exact_key(m.group("surname")) for m in _PERSON.finditer(text))
+
+
+def is_person(sentence: str, pm: gz.PlaceMention, named: frozenset[str]) -> bool:
+    """Whether a place mention is the surname of a person the report names."""
+    return gz.exact_key(pm.text) in named and not _PLACE_NOUN_BEFORE.search(sentence, max(0, pm.start - 30), pm.start)
 
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
 
@@ -125,6 +142,9 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
 
 
 _INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.IGNORECASE)
+_ABROAD_BEFORE = re.compile(
+    r"\b(?:Lebanese|Iraqi|Turkish|Jordanian|Israeli|Iranian)\s+(?:border\s+)?(?:village|town|city|province|district"
+    r"|region|area)\s+(?:of\s+)?$", re.IGNORECASE)
 _CROSSED_BEFORE = re.compile(r"\bcross(?:ed|es|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORECASE)
 _FRAMES_LIST_AFTER = re.compile(r",?\s+(?:including|such as|among them|notably|namely)\b", re.IGNORECASE)
@@ -143,6 +163,8 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
     before = sentence[max(0, pm.start - 40) : pm.start]
     if _INSTITUTION_BEFORE.search(before) or _PERSON_BEFORE.search(before):
         return False
+    if _ABROAD_BEFORE.search(before):
+        return False  # "the southern Lebanese village of Majdal Selm": a namesake abroad
     if place.kind == "region" and place.place_id.endswith("-border") and _CROSSED_BEFORE.search(before):
         return False  # "crossed the Iraqi border into Syria": the way in, not where the force is
     if place.kind in ("city", "town") and (_METONYM_BEFORE.search(before) or _METONYM_AFTER.match(sentence[pm.end:])):

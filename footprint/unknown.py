@@ -20,7 +20,8 @@ from dataclasses import dataclass
 
 from . import gazetteer as gz
 
-NAME = r"(?:(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-)?[A-Z][\w'’-]+"
+_ARTICLE = r"(?:[Aa]l|[Ee]l|[Aa][dnrstz]|[Aa]sh)-"
+NAME = rf"(?:{_ARTICLE})?[A-Z][\w'’-]+"
 _NAMES = rf"{NAME}(?:\s+{NAME}){{0,3}}"
 _LIST = rf"{_NAMES}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_NAMES})*"
 
@@ -39,6 +40,10 @@ _PLACE_LIKE = re.compile(
     r"|oil ?field|gas ?field|crossing|dam)\b)"
 )
 
+#: Arabic words that begin place names: mount, hill, valley, spring, ruin, village, monastery, house…
+TOPOGRAPHIC = (r"Jabal|Jebel|Jabel|Tal|Tall|Tell|Wadi|Ain|Ein|Khirbet|Khirbat|Kafr|Beit|Deir|Mazraat|Qasr|Bir|Ras"
+               r"|Hawsh|Hosh|Jisr|Marj|Nabi|Sahl|Talat|Tal'at|Qalaat|Maarat|Umm")
+
 # Strong frames: a name here is a place even when no gazetteer holds it.
 _STRONG = re.compile(
     rf"\b(?:villages?|towns?|hamlets?|hills?|outskirts|farms|area|settlements?|localities|neighbou?rhoods?) of"
@@ -50,6 +55,8 @@ _STRONG = re.compile(
     rf"|\b(?:checkpoints?|positions?|outposts?|posts?|barracks|bases?|incursions?|raids?|patrols?|convoys?|troops|forces"
     rf"|tanks|bulldozers) (?:in|at|near|into|on the outskirts of|outside) (?:the\s+)?(?:(?:town|village) of\s+)?"
     rf"(?P<object>{_NAMES})"
+    # a name whose first word is a hill, spring, valley, ruin… ("Jabal Manaa", "Tal al-Ahmar"): a place by its form
+    rf"|(?<![\w-])(?P<formed>(?:{TOPOGRAPHIC})[ -](?:{_ARTICLE})?[A-Z][\w'’-]+(?:\s+{_ARTICLE}[A-Z][\w'’-]+){{0,2}})"
 )
 # Names before a place head ("Abu Qubais hill", "Al-Wazir and Tel Baydar bases"): sought only in
 # sentences that hold such a head, since trying every capital letter is what costs.
@@ -57,7 +64,7 @@ _HEAD_WORD = re.compile(rf"\s(?:{HEADS}|{PLURAL_HEADS})\b", re.IGNORECASE)
 _STRONG_HEAD = re.compile(rf"(?<![\w-])(?P<heads>{_LIST})(?=\s+(?i:{PLURAL_HEADS}|{HEADS})\b)")  # "X Bridge" too
 _AMONG_NEEDS = re.compile(r"\b(?:villages|towns|hamlets|areas|localities|sites|positions|places|locations|points"
                           r"|bases)\b", re.IGNORECASE)
-_GROUPS = ("list", "among", "entered", "heads", "object")
+_GROUPS = ("list", "among", "entered", "heads", "object", "formed")
 _LISTS = ("list", "among", "heads")
 _SPLIT = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 

@@ -346,6 +346,15 @@ def test_whole_gazetteer_villages(extractor, sentence, expected):
     ("SDF fighters took on Turkish-backed militants in the village of Imo Tomb near Kobani.", []),
     # no area anywhere in the text: no claim rather than a guess
     ("Israeli troops stormed the village of Zzyzxville on Friday.", []),
+    # a name that starts with a hill, spring or valley word is a place by its form; "Jabal" alone is no hamlet
+    ("Israeli special forces had landed near Jabal Manaa, a hilltop near Kiswa.",
+     [("Israel", "Jabal Manaa", "syr-kiswah", "reported", 2, True)]),
+    # hamlets of other governorates than the report's are namesakes: the name is read in the report's area
+    ("Turkish forces captured Manbij and the Tishreen dam. According to the SDF, Turkish bombardment also hit "
+     "nearby villages such as Tineh.",
+     [("Turkey", "Manbij", "syr-manbij", "reported", 1, False),
+      ("Turkey", "Tineh", "syr-aleppo-governorate", "struck", 3, True),
+      ("Turkey", "Tishreen dam", "syr-tishrin-dam", "reported", 1, False)]),
 ])
 def test_unknown_villages_are_placed_approximately(extractor, sentence, expected):
     assert _full(extractor, sentence) == expected
@@ -518,6 +527,13 @@ def test_statuses(extractor, sentence, expected):
     "A refugee talks with Turkish soldiers at the Cilvegozu border gate before crossing into Syria.",
     # the backer of the militias that fired is not the force
     "Iran-backed militias fired rockets at the Conoco base.",
+    # a person the report names with first name or title, later by surname alone
+    "Syria's interim President Ahmed Sharaa wants new terms. In return for a continued Russian presence Sharaa is "
+    "looking for support.",
+    # a namesake abroad, a capital visited or ruled from, a regime named by its capital
+    "Hezbollah fighters were killed in the southern Lebanese village of Majdal Selm.",
+    "Ukraine's Foreign Minister visited Damascus on Dec. 30 to discuss Russia's military presence.",
+    'Hezbollah fighters complained that the Damascus regime "betrayed and abandoned them on the field."',
 ])
 def test_no_claim_from_nearby_words(extractor, sentence):
     assert _full(extractor, sentence) == []
