@@ -87,8 +87,10 @@ _ANAPHOR = Caseless(
 _DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdrawing from|retreated from|departed)"
                        r"\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|heading for|headed for|bound for)\s+(?:the\s+)?$", re.IGNORECASE)
-_BARE_EVENT = Caseless(r"\b(?:strikes|airstrikes|air raids|raids|shelling|bombardment|explosions|attacks|withdrawals"
-                       r"|incursions|patrols)\b")
+_BARE_EVENT = Caseless(r"\b(?:strikes?|airstrikes?|air raids?|raids?|shelling|bombardment|explosions|attacks?"
+                       r"|withdrawals?|incursions?|patrols?)\b")
+_EVENT_STATUS = {"withdrawal": "withdrawn", "withdrawals": "withdrawn", "incursion": None, "incursions": None,
+                 "patrol": None, "patrols": None}  # the status a bare event noun gives (struck unless listed)
 
 
 @dataclass(frozen=True)
@@ -230,6 +232,9 @@ class Extractor:
             recent = n_sentence - last_named <= 2 and len({m.actor.actor for m in last_forces}) == 1
             anaphor = _ANAPHOR.search(sentence) or (recent and not actor_mentions and _BARE_EVENT.search(sentence))
             carried = last_forces if anaphor and not _domestic_force(sentence) else []
+            if carried and _BARE_EVENT.search(sentence):
+                # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
+                carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
             if not (actor_mentions or carried):
                 continue
             military = cues.is_military(sentence) or any(pm.place.kind in gz.SITE_KINDS for pm in known)
@@ -326,7 +331,14 @@ class Extractor:
                     forces = _forces_for(sentence, pm, roles, relatives, status, cue_at, (a, b))
                 if not forces and carried:
                     forces = list(carried)
-                if not forces:
+                    one = len({m.actor.actor for m in carried}) == 1  # not "the strikes" after striker and target
+                    event = _BARE_EVENT.search(sentence, a, b) if cue is None and one else None
+                    if event and _EVENT_STATUS.get(event.group(), "struck"):
+                        # "The strikes concentrated on Tartus": the event noun is the cue
+                        status, cue, cue_at = _EVENT_STATUS.get(event.group(), "struck"), \
+                            sentence[event.start() : event.end()], event.start()
+                hosted = _hosted(sentence, pm, roles, forces)
+                if not (forces or hosted):
                     continue
                 if pm.place.kind == "region" and pm.place.place_id.endswith("-border") and status != "struck" \
                         and not _SYRIAN_SIDE.search(sentence):
@@ -337,16 +349,18 @@ class Extractor:
                 elif status == "denied" and speaker:
                     claimant = speaker
                 where = _where(pm)
-                for fm in forces:
+                present = ("claimed" if attributed else "reported", None, -1, said_by if attributed else None)
+                for fm in forces + hosted:
+                    f_status, f_cue, f_cue_at, f_claimant = present if fm in hosted else (status, cue, cue_at, claimant)
                     out.append(Claim(
                         actor=fm.actor.actor, country_code=fm.actor.country_code, force=fm.actor.force,
-                        status=status, claimant=claimant, place=pm.text, excerpt=sentence, start=s_start, end=s_end,
-                        date=date, cue=cue, **where,
+                        status=f_status, claimant=f_claimant, place=pm.text, excerpt=sentence, start=s_start,
+                        end=s_end, date=date, cue=f_cue, **where,
                         place_start=s_start + pm.start, place_end=s_start + pm.end,
                         actor_start=s_start + fm.start if fm in actor_mentions else -1,
                         actor_end=s_start + fm.end if fm in actor_mentions else -1,
-                        cue_start=s_start + cue_at if cue else -1,
-                        cue_end=s_start + cue_at + len(cue) if cue else -1,
+                        cue_start=s_start + f_cue_at if f_cue else -1,
+                        cue_end=s_start + f_cue_at + len(f_cue) if f_cue else -1,
                     ))
         return out
 
@@ -367,13 +381,18 @@ def _where(pm: gz.PlaceMention) -> dict:
                 else (gz.NEAR_RADIUS_KM if pm.precision == 2 else None))
 
 
+# "Masyaf and the Damascus countryside", "in Tartus and in Syria's Latakia Governorate"
+_LIST_GAP = re.compile(r"\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?"
+                       r"|\s*,?\s*(?:and|or|as well as)\s+(?:in|at|on|near)\s+(?:the\s+)?(?:Syria['’]s\s+)?")
+
+
 def _listed_with_precise(sentence, pm, in_scope) -> bool:
     """A region in a list with precise places ("Masyaf and the Damascus countryside") is a place of its own."""
     for other in in_scope:
         if other is pm or other.precision >= 3:
             continue
         a, b = (other, pm) if other.end <= pm.start else (pm, other)
-        if re.fullmatch(r"\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?", sentence[a.end : b.start]):
+        if _LIST_GAP.fullmatch(sentence[a.end : b.start]):
             return True
     return False
 
@@ -420,6 +439,19 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
             out.append(m)
     return out
 
+
+def _hosted(sentence, pm, roles, forces) -> list[actors_mod.ActorMention]:
+    """Forces a "where" clause puts at the place it follows ("strikes on Tartus, where an important
+    Russian naval base is located"): present there, whatever the main clause says happened."""
+    rel = _WHERE_AFTER.match(sentence, pm.end)
+    if rel is None:
+        return []
+    taken = {m.actor.actor for m in forces}
+    return [m for m, r in roles if r == "force" and m.form != "domestic" and rel.start() <= m.start < rel.end()
+            and m.actor.actor not in taken and not cues.read_status(rel.group(), False)[1]]
+
+
+_WHERE_AFTER = re.compile(r",\s*where\b[^,;]*")
 
 _SELF_REPORT = re.compile(
     rf"\W*(?:[\w'’-]+\s+){{0,4}}?(?:{attribution.SPEECH_VERB})\s+(?:on \w+\s+)?(?:that\s+)?"

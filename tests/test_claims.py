@@ -481,6 +481,17 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("Israeli warplanes struck the port of Latakia overnight. SANA also reported strikes near Tartus.",
      [("Israel", "Latakia", "syr-latakia", "struck", 1, False),
       ("Israel", "Tartus", "syr-tartus", "struck", 2, False)]),
+    # the event noun is the status; "the strikes" after striker and target belong to the striker, named first
+    ("Israeli jets bombed the port, where a Russian base lies. The strikes concentrated on a number of facilities in "
+     "Tartus and in Syria's Latakia Governorate.",
+     [("Israel", "Latakia Governorate", "syr-latakia-governorate", "struck", 3, False),
+      ("Israel", "Tartus", "syr-tartus", "struck", 1, False)]),
+    ("US forces hunted ISIS cells. Officials said the leader died in a raid in al-Bab, Aleppo Governorate.",
+     [("United States", "al-Bab", "syr-al-bab", "struck", 1, False)]),
+    # a "where" clause puts its force at the place whatever happened there
+    ("Israeli aircraft launched airstrikes on military targets in the Syrian port city of Tartus, where an important "
+     "Russian naval base and ship repair facility are located.",
+     [("Israel", "Tartus", "syr-tartus", "struck", 1, False), ("Russia", "Tartus", "syr-tartus", "reported", 1, False)]),
     ("Hezbollah fighters fled Qusayr as the opposition advanced.",
      [("Hezbollah", "Qusayr", "syr-qusayr", "withdrawn", 1, False)]),
     ("The Pentagon has cut the number of troops in Syria from 2,000 to fewer than 1,000.",
