@@ -18,6 +18,7 @@ and reads the status from cue words in the place's part of the sentence:
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections import Counter
@@ -362,7 +363,7 @@ class Extractor:
                         cue_start=s_start + f_cue_at if f_cue else -1,
                         cue_end=s_start + f_cue_at + len(f_cue) if f_cue else -1,
                     ))
-        return out
+        return out + _denials_of_the_report(sentence, s_start, out)
 
 
 def _where(pm: gz.PlaceMention) -> dict:
@@ -438,6 +439,29 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
             seen.add(m.actor.actor)
             out.append(m)
     return out
+
+
+# "…Turkish drones had hit Hasaka, but Turkish security sources said the report was untrue": the
+# claim stands as reported and, beside it, as denied by whoever denies it
+_REPORT = r"(?:the|this|that|these|those|such|any|the SDF's|their)\s+(?:reports?|claims?|allegations?|accounts?|accusations?)"
+_REPORT_DENIED = re.compile(
+    rf"(?:\bbut|\bwhile|\band|,)\s+(?P<who>[^,;]{{2,60}}?)\s+(?:said|say|says)\s+{_REPORT}\s+(?:was|were|is|are)\s+"
+    r"(?P<cue>untrue|false|baseless|fabricated|incorrect|not true|groundless|unfounded)\b"
+    rf"|(?:\bbut|\bwhile|\band|,)\s+(?P<who2>[^,;]{{2,60}}?)\s+(?:has\s+|have\s+)?(?P<cue2>denied|denies|rejected|dismissed"
+    rf"|refuted)\s+{_REPORT}"
+    r"|,\s+which\s+(?P<who3>[^,;]{2,40}?)\s+(?:has\s+|had\s+)?(?P<cue3>denied|rejected|dismissed)\b")
+
+
+def _denials_of_the_report(sentence: str, s_start: int, found: list[Claim]) -> list[Claim]:
+    m = _REPORT_DENIED.search(sentence)
+    if m is None:
+        return []
+    group = next(g for g in ("cue", "cue2", "cue3") if m.group(g))
+    who = m.group({"cue": "who", "cue2": "who2", "cue3": "who3"}[group]).strip()
+    who = re.sub(r"^(?:(?:but|while|and|the|a|an)\s+)+", "", who, flags=re.IGNORECASE)
+    return [dataclasses.replace(c, status="denied", claimant=who, cue=m.group(group),
+                                cue_start=s_start + m.start(group), cue_end=s_start + m.end(group))
+            for c in _dedupe(found) if c.place_end - s_start <= m.start() and c.status in ("struck", "reported", "claimed")]
 
 
 def _hosted(sentence, pm, roles, forces) -> list[actors_mod.ActorMention]:

@@ -257,6 +257,14 @@ def test_no_claim(extractor, sentence):
     assert _claims_of(extractor, sentence) == []
 
 
+def test_the_denier_of_a_report_is_the_claimant_of_its_denial(extractor):
+    text = ("The Kurdish-led Syrian Democratic Forces said on Monday that Turkish drones had hit Hasaka, but Turkish "
+            "security sources said the report was untrue.")
+    found = {(c.status, c.claimant, c.cue) for c in extractor(reports.Report(text=text, title="t", published=None)).claims}
+    assert found == {("struck", "Kurdish-led Syrian Democratic Forces", "hit"),
+                     ("denied", "Turkish security sources", "untrue")}
+
+
 def test_near_widens_precision(extractor):
     report = reports.from_text("Russian troops were deployed around Aleppo.")
     (claim,) = extractor(report).claims
@@ -488,6 +496,10 @@ def test_lists_and_areas(extractor, sentence, expected):
       ("Israel", "Tartus", "syr-tartus", "struck", 1, False)]),
     ("US forces hunted ISIS cells. Officials said the leader died in a raid in al-Bab, Aleppo Governorate.",
      [("United States", "al-Bab", "syr-al-bab", "struck", 1, False)]),
+    # a report denied in the same sentence stands as claimed and, beside it, as denied
+    ("The Kurdish-led Syrian Democratic Forces said on Monday that Turkish drones had hit Hasaka, a city in Syria's "
+     "far northeast, but Turkish security sources said the report was untrue.",
+     [("Turkey", "Hasaka", "syr-hasakah", "denied", 1, False), ("Turkey", "Hasaka", "syr-hasakah", "struck", 1, False)]),
     # a "where" clause puts its force at the place whatever happened there
     ("Israeli aircraft launched airstrikes on military targets in the Syrian port city of Tartus, where an important "
      "Russian naval base and ship repair facility are located.",
