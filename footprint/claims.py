@@ -452,8 +452,12 @@ _REPORT_DENIED = re.compile(
     r"|,\s+which\s+(?P<who3>[^,;]{2,40}?)\s+(?:has\s+|had\s+)?(?P<cue3>denied|rejected|dismissed)\b")
 
 
+_DENIAL_WORD = Caseless(r"\b(?:untrue|false|baseless|fabricated|incorrect|not true|groundless|unfounded|denied|denies"
+                        r"|rejected|dismissed|refuted)\b")
+
+
 def _denials_of_the_report(sentence: str, s_start: int, found: list[Claim]) -> list[Claim]:
-    m = _REPORT_DENIED.search(sentence)
+    m = _REPORT_DENIED.search(sentence) if _DENIAL_WORD.search(sentence) else None
     if m is None:
         return []
     group = next(g for g in ("cue", "cue2", "cue3") if m.group(g))
