@@ -219,6 +219,8 @@ class Extractor:
             attribution.track_speakers(sentence, speakers)
             recent_places = [p for p in recent_places if n_sentence - p[0] <= 2]  # the last two sentences
             for pm in known:
+                if pm.place.in_syria and pm.place.kind == "country":
+                    recent_places.append((n_sentence, pm.place))  # for "the country"
                 if pm.place.in_syria and pm.place.kind != "country":
                     recent_places.append((n_sentence, pm.place))
                     if pm.place.admin1:

@@ -58,6 +58,9 @@ _CLAUSE_BREAK = re.compile(
     r",\s+and\s+(?=(?:its|their|the|a|an|his|her|it|they)\b)|;\s*|:\s+|,\s+(?:while|but|whereas)\b"
     r"|\s+(?:after|before|since)\s+(?=\w+ing\b)|\s+and\s+(?=(?:regrouped|moved|relocated|redeployed|returned"
     r"|went|headed|set up|established)\b)|,\s+(?:quoting|citing)\b"
+    # a second verb of the same subject: "…started pulling out of a base and are expected to finish withdrawing"
+    r"|\s+and\s+(?=(?:is|are|was|were|will|would|has|have|had)\s+(?:\w+\s+)?(?:expected|due|set|scheduled|planning"
+    r"|preparing|likely|poised)\b)"
     r"|,\s+(?:adding|saying|noting|insisting|stressing)\b|,?\s+(?=whose\b)"
     # a fronted subordinate clause ("Since Assad fled to Moscow in December, Russia has kept…")
     r"|^\W*(?:Since|After|When|Before|Following|Until|Once)\b[^,;]{3,90},\s*")

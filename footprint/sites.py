@@ -101,7 +101,7 @@ def _country_wide(sentence: str, pm) -> bool:
 _COUNTRY_FORCE = re.compile(
     r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes?|airstrikes?|raids|jets|warplanes|drones|military|presence"
     r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
-    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?|militias?|militiamen|groups)\b",
+    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?|militias?|militiamen|groups|withdr\w+)\b",
     re.IGNORECASE)
 
 
@@ -116,11 +116,11 @@ def _is_address(first: gz.Place, then: gz.Place) -> bool:
 
 
 _BACK_REFERENCE = re.compile(r"\bthe (?:[\w-]+ ){0,2}?(?P<noun>town|village|city|base|air ?base|airport|airfield|dam"
-                             r"|crossing)\b(?!\s+of\b|\s+in\b)",
+                             r"|crossing)\b(?!\s+of\b|\s+in\b)|\bthe (?P<country>country)\b(?!['’]s|\s+of\b)",
                              re.IGNORECASE)
 
 _NOUN_KINDS = {**dict.fromkeys(("town", "village", "city"), gz.SETTLEMENT_KINDS),
-               "dam": frozenset({"dam"}), "crossing": frozenset({"border-crossing"})}
+               "dam": frozenset({"dam"}), "crossing": frozenset({"border-crossing"}), "country": frozenset({"country"})}
 
 
 
@@ -131,7 +131,7 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
     for m in _BACK_REFERENCE.finditer(sentence):
         if any(k.start < m.end() and m.start() < k.end for k in known):
             continue  # part of a name ("the Hmeimim air base", "the Tishrin Dam")
-        noun = m.group("noun").lower().replace(" ", "")
+        noun = (m.group("noun") or m.group("country")).lower().replace(" ", "")
         kinds = _NOUN_KINDS.get(noun, gz.SITE_KINDS)
         before = [k.place for k in known if k.end <= m.start()]
         candidates = [p for p in reversed(before) if p.in_syria and p.kind in kinds] or [

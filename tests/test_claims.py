@@ -496,6 +496,11 @@ def test_lists_and_areas(extractor, sentence, expected):
       ("Israel", "Tartus", "syr-tartus", "struck", 1, False)]),
     ("US forces hunted ISIS cells. Officials said the leader died in a raid in al-Bab, Aleppo Governorate.",
      [("United States", "al-Bab", "syr-al-bab", "struck", 1, False)]),
+    # "the country" is Syria; a second verb of the same subject has its own status
+    ("Sources say the US forces of the coalition in Syria started pulling out of a major base in the northeast on "
+     "Feb. 23 and are expected to finish withdrawing from the country within a month.",
+     [("United States", "Syria", "syr-syria", "withdrawn", 4, False),
+      ("United States", "the country", "syr-syria", "planned", 4, False)]),
     # a report denied in the same sentence stands as claimed and, beside it, as denied
     ("The Kurdish-led Syrian Democratic Forces said on Monday that Turkish drones had hit Hasaka, a city in Syria's "
      "far northeast, but Turkish security sources said the report was untrue.",
