@@ -46,13 +46,14 @@ _METONYM_BEFORE = re.compile(
     r"|\b(?:backers?|allies|ally|supporters?|patrons?|partners?|rivals?|enemies|enemy|relations) (?:of|with)\s+$"
     r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$"
     # a capital visited for talks, or where a government sits: "visiting Damascus", "now in power in Damascus"
-    r"|\b(?:visit(?:s|ed|ing)?|visit to|trip to|in power in|rules? from|ruling from)\s+$")
+    r"|\b(?:visit(?:s|ed|ing)?|visit to|trip to|in power in|rules? from|ruling from)\s+$"
+    r"|\b(?:administration|government|authorities|leadership|rulers|regime) in\s+$")
 
 _METONYM_AFTER = re.compile(
     r"^\s+(?:(?:has|had|have)\s+)?(?:(?:could|would|should|will|may|might|must|can)\s+(?!be\b|been\b)\w+"
     r"|said|says|turned|granted|agreed|wants|insist\w*|reject\w*|denied|asked|told|announced|signed|accepted"
     r"|approved|refused|demanded|accused|hopes|believes|pressed|welcomed|condemned)\b"
-    r"|^\s+(?:regime|government|authorities|administration)\b"  # "the Damascus regime \"betrayed\" them"
+    r"|^\s+(?:regime|government|authorities|administration|correspondents?|bureau|office)\b"  # "the Damascus regime \"betrayed\" them"
 )
 # "President Ahmed al-Sharaa", "Bashar al-Assad": a name, even where a village shares it.
 _PERSON_WORDS = (

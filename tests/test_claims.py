@@ -562,6 +562,8 @@ def test_statuses(extractor, sentence, expected):
     "Hezbollah fighters were killed in the southern Lebanese village of Majdal Selm.",
     "Ukraine's Foreign Minister visited Damascus on Dec. 30 to discuss Russia's military presence.",
     'Hezbollah fighters complained that the Damascus regime "betrayed and abandoned them on the field."',
+    "The paper's Damascus correspondent wrote that Hezbollah fighters had left.",
+    "On the new administration in Damascus, Turkish sources said Turkish troops were ready to help.",
 ])
 def test_no_claim_from_nearby_words(extractor, sentence):
     assert _full(extractor, sentence) == []
