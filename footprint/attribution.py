@@ -90,7 +90,8 @@ def _tidy(who: str | None) -> str | None:
     if acronym:
         return acronym.group(1)
     who = re.sub(r"^(?:the|a|an)\s+", "", who.strip(), flags=re.I).strip(" ,")
-    who = re.sub(r"\s+(?:has|have|had)$", "", who)  # "the Ministry of Defence has said"
+    who = re.sub(r"(?:\s+(?:has|have|had|also|further|later|earlier|previously|again|too))+$", "", who)
+    # "the Ministry of Defence has said", "SANA also said"
     return who or None
 
 def _is_subject(who: str) -> bool:

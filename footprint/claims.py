@@ -41,7 +41,8 @@ _SPEAKER_NOUN = re.compile(
     r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:delegation|officials?|sources?|spokes(?:person|man|woman)|minist(?:er|ry)"
     r"|media|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
     r"|statement|leadership|side|counterparts|security source|newspapers?|daily|outlets?|channel|agency|monitor"
-    r"|analysts?|planners|intelligence|diplomats?|envoys?|requests?|fabrication|backers?)\b",
+    r"|analysts?|planners|intelligence|diplomats?|envoys?|requests?|fabrication|backers?|television|TV|broadcaster"
+    r"|radio)\b",
     re.IGNORECASE,
 )
 _QUOTES = re.compile(r"[\"“”]")
@@ -58,8 +59,8 @@ _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road
 _DOMESTIC = re.compile(
     r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
     r"|(?:the )?Syrian army|government forces|regime forces|General Security|Syrian Democratic Forces|SDF"
-    r"|Hayat Tahrir al-Sham|HTS|Syrian National Army|SNA|rebels?|rebel (?:forces|fighters)|opposition (?:forces|fighters)"
-    r"|anti-regime (?:fighters|forces|factions|groups)"
+    r"|Hayat Tahrir al-Sham|HTS|Syrian National Army|SNA|rebel (?:forces|fighters)|rebels?|opposition (?:forces|fighters)"
+    r"|anti-regime (?:fighters|forces|factions|groups)|Syrian (?:authorities|interim government|transitional government)"
     r"|Kurdish(?:-led)? (?:forces|fighters)|YPG|Islamic State|ISIS|IS fighters)\b"
 )
 _FORCE_NOUN = re.compile(
@@ -67,6 +68,7 @@ _FORCE_NOUN = re.compile(
     r"|jets?|drones?|warplanes?|aircraft|planes|helicopters?|units?|bases?|presence|personnel|advisers|officers"
     r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
     r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
+    r"|vehicles|bulldozers|humvees|warships?|boats"
     r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
     r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?"
     r"|attacks?|aggression|bombardment|shelling|shells|missiles?|rockets?|occupation|training bases|advances?"
@@ -87,11 +89,16 @@ _ANAPHOR = Caseless(
     r"|\b(?:forces|troops|soldiers) (?:had|have|has|were|are|will|would)\b")
 _DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdrawing from|retreated from|departed)"
                        r"\s+(?:the\s+)?$", re.IGNORECASE)
+# "A second group of 10 vehicles raided…", "Two tanks moved…": a unit of the force just named
+_UNIT_SUBJECT = Caseless(r"^\W*(?:(?:a|an|another|the|a second|a third|a further|two|three|four|five|six|seven|eight|nine"
+                         r"|ten|several|\d+)\s+)(?:[\w-]+\s+){0,3}?(?:group|convoy|unit|column|patrol|force|detachment"
+                         r"|vehicles|tanks|troops|soldiers|bulldozers)\b")
 _DESTINATION = re.compile(r"\b(?:to|towards?|heading for|headed for|bound for)\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_EVENT = Caseless(r"\b(?:strikes?|airstrikes?|air raids?|raids?|shelling|bombardment|explosions|attacks?"
                        r"|withdrawals?|incursions?|patrols?)\b")
 _EVENT_STATUS = {"withdrawal": "withdrawn", "withdrawals": "withdrawn", "incursion": None, "incursions": None,
-                 "patrol": None, "patrols": None}  # the status a bare event noun gives (struck unless listed)
+                 "patrol": None, "patrols": None, "raid": None, "raids": None}
+# the status a bare event noun gives: struck unless listed (a raid on the ground is presence, an air raid a strike)
 
 
 @dataclass(frozen=True)
@@ -233,21 +240,24 @@ class Extractor:
             # a bare event noun ("strikes in the vicinity of Tartus", "shelling hit…") continues the
             # force of the last two sentences, when only one actor was named there
             recent = n_sentence - last_named <= 2 and len({m.actor.actor for m in last_forces}) == 1
-            anaphor = _ANAPHOR.search(sentence) or (recent and not actor_mentions and _BARE_EVENT.search(sentence))
+            anaphor = _ANAPHOR.search(sentence) or (recent and not actor_mentions and (
+                _BARE_EVENT.search(sentence) or _UNIT_SUBJECT.match(sentence)))
             carried = last_forces if anaphor and not _domestic_force(sentence) else []
             if carried and _BARE_EVENT.search(sentence):
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
                 carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
             if not (actor_mentions or carried):
                 continue
-            military = cues.is_military(sentence) or any(pm.place.kind in gz.SITE_KINDS for pm in known)
+            military = cues.is_military(sentence) or any(pm.place.kind in gz.SITE_KINDS for pm in known) \
+                or any(m.form == "force" and m.actor.force is None for m in actor_mentions)  # "the IOF", "the IDF"
             if not (military or (carried and cues.MOVED.search(sentence))):
                 continue
             # names the gazetteer lacks are sought only where a claim could come of them
             named_before = named_in - Counter(pm.place.admin1 for pm in known if pm.place.admin1)
             # a hamlet of another governorate than all the report names is a namesake: read the name
             # afresh in the report's area ("villages such as Tineh" by the Tishreen dam is no Raqqa hamlet)
-            astray = [pm for pm in known if pm.place.framed and named_before
+            astray = [pm for pm in known if named_before and (pm.place.framed or (
+                          pm.place.kind in ("village", "town") and _FEATURE_AFTER.match(sentence, pm.end)))
                       and not any(o.place.admin1 == pm.place.admin1 for o in known if o is not pm)
                       and not any(p.admin1 in named_before for p in self.gazetteer.candidates(pm.text))]
             if astray:
@@ -421,9 +431,11 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
         if group and all(m.form == "domestic" for m in group):
             return []  # Syria's own forces did it
     if not group and not any(scope[0] <= m.start and m.end <= pm.start for m in forces) \
-            and any(m.start >= pm.end for m in forces) \
+            and (any(m.start >= pm.end for m in forces) or scope[0] > 0) \
             and any(scope[0] <= m.start and m.end <= pm.start and m.form == "domestic" for m in agents):
-        return []  # "Syrian army moves into Al-Hol camp as US calls…": the force after the place is not there
+        # "Syrian army moves into Al-Hol camp as US calls…": the force after the place is not there;
+        # "…, with rebel forces taking Homs": Syria's own forces are the subject of the place's part
+        return []
     if not group:
         for lo, hi in (scope, (0, len(sentence))):  # the place's own part of the sentence first
             before = [m for m in forces if lo <= m.start and m.end <= pm.start]
@@ -499,6 +511,9 @@ def _domestic_force(sentence: str) -> bool:
                for m in _DOMESTIC.finditer(sentence))
 
 
+# "the Al-Jala crossing": a feature named after a village, as local as the village
+_FEATURE_AFTER = re.compile(r"\s+(?:crossing|hill|checkpoint|gate|road|junction|bridge|base|outpost|farms?|valley"
+                            r"|barracks)\b", re.IGNORECASE)
 # "the Qasrak base, which is still under SDF control": who holds the place, not who acts in the sentence
 _HELD_BY = re.compile(r"\b(?:under|held by|controlled by|run by|in the hands of)\s+(?:the\s+)?$", re.IGNORECASE)
 
@@ -507,7 +522,11 @@ def _domestic(sentence: str) -> list[tuple[actors_mod.ActorMention, str]]:
     """Syria's own forces, named so that they can be the subject a foreign actor is not
     (but not when they are the object: "operations against the Islamic State group")."""
     return [(actors_mod.ActorMention(_SYRIA, m.start(), m.end(), m.group(), "domestic"), "force")
-            for m in _DOMESTIC.finditer(sentence) if not _OBJECT_BEFORE.search(sentence, 0, m.start())]
+            for m in _DOMESTIC.finditer(sentence) if not _OBJECT_BEFORE.search(sentence, 0, m.start())
+            or _WITH_DOING.match(sentence, m.start() - 5, m.end() + 20)]
+
+
+_WITH_DOING = re.compile(r"with\s+[\w\s-]+?\s+\w+ing\b")  # "with rebel forces taking Homs": a subject
 
 
 _OBJECT_BEFORE = re.compile(r"\b(?:against|on|at|targeting|targeted|killed|captured|of|with|from|to)\s+(?:the\s+)?$")

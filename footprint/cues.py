@@ -87,7 +87,11 @@ OLD_DATE = re.compile(
     r"|\bback in\b|\b(?:after|before|during|under) the ((?:19|20)\d\d)\b"
     r"|\bonce (?:ran|held|had|kept|used|operated|controlled|hosted)\b|\bbefore the (?:fall|collapse|ouster) of\b"
     r"|\bfrom (?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?"
-    r"((?:19|20)\d\d)\b", re.IGNORECASE)
+    r"((?:19|20)\d\d)\b"
+    # "On June 10, 1967, …", "on 5 June 1967" (not "since December 8, 2024")
+    r"|(?:^\W*|\b(?:on|in)\s+)(?:(?:January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)\s+\d{1,2}|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)),?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b"
                    r"|\bin the past\b(?!\s+(?:\w+\s+)?(?:hours?|days?|weeks?|24|48|72|month)\b)|\bdecades ago\b"
@@ -122,8 +126,9 @@ def read_status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None
 
 def is_military(sentence: str) -> bool:
     """Whether a sentence speaks of military matters at all (an aid convoy does not)."""
-    if not _CIVILIAN.search(sentence):
-        return lexicon().military.search(sentence) is not None
+    if not _CIVILIAN.search(sentence):  # a withdrawal's words ("pulled out of") are military too
+        return lexicon().military.search(sentence) is not None or \
+            lexicon().patterns["withdrawn"].search(sentence) is not None
     return any(not _CIVILIAN_BEFORE.search(sentence[max(0, m.start() - 25) : m.start()])
                for m in lexicon().military.finditer(sentence))
 

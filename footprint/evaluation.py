@@ -110,15 +110,16 @@ class Evaluator:
         may lack the village, or know a namesake), else the gazetteer's reading of its place."""
         place_id = self.place_id(g["place"])
         place = self.extractor.gazetteer.places.get(place_id) if place_id else None
+        if int(g.get("precision") or 1) >= 3 and place is not None and place.kind in gz.SETTLEMENT_KINDS:
+            # "As-Suwayda", "northern Hasakah" annotated as a region is the governorate the city names
+            place = self.extractor.gazetteer.governorate(place.admin1) or place
+            place_id = place.place_id
         if g.get("lat") is None or g.get("lon") is None:
             return Spot(g["place"], place_id, place.lat if place else None, place.lon if place else None,
                         place.precision if place else int(g.get("precision") or 1),
                         place.radius_km if place else None)
         precision = int(g.get("precision") or 1)
         spot = Spot(g["place"], None, float(g["lat"]), float(g["lon"]), precision, None)
-        if precision >= 3 and place is not None and place.kind in gz.SETTLEMENT_KINDS:
-            # "As-Suwayda" annotated as a region is the governorate the city names
-            place = self.extractor.gazetteer.governorate(place.admin1) or place
         if place is not None and geodesic((place.lat, place.lon), (spot.lat, spot.lon)).km <= spot.tolerance_km:
             spot = Spot(g["place"], place_id, spot.lat, spot.lon, precision, place.radius_km)
         return spot

@@ -512,6 +512,9 @@ def _provinces_after(text: str, found: list[PlaceMention], gazetteer: "Gazetteer
     return out
 
 
+_PART_OF_BEFORE = re.compile(r"\b(?:northern|southern|eastern|western|central|north-?eastern|north-?western"
+                             r"|south-?eastern|south-?western|northeastern|northwestern|southeastern|southwestern)\s+$",
+                             re.IGNORECASE)
 _PROVINCES_OF = re.compile(r"\b(?:provinces?|governorates?) of (?:the )?$", re.IGNORECASE)
 
 
@@ -527,7 +530,13 @@ def _provinces(text: str, found: list[PlaceMention], gazetteer: "Gazetteer") -> 
         before = text[max(0, m.start - 30) : m.start]
         listing = bool(_PROVINCES_OF.search(before)) or (
             listing and bool(out) and bool(_LIST_SEPARATOR.match(text[out[-1].end : m.start])))
-        governorate = gazetteer.governorate(m.place.admin1) if listing and m.place.kind in SETTLEMENT_KINDS else None
+        governorate = gazetteer.governorate(m.place.admin1) if (listing or _PART_OF_BEFORE.search(before)) \
+            and m.place.kind in SETTLEMENT_KINDS else None
+        if governorate is not None and not listing and (name_key(governorate.admin1) != name_key(m.place.name)
+                                                        or (m.place.population or 0) > 600_000):
+            # "central Quneitra", "western Daraa" are parts of the governorate; "northern Kobani" and
+            # "central Damascus" or "eastern Aleppo" are parts of the town or the great city
+            governorate = None
         out.append(PlaceMention(governorate, m.start, m.end, m.text, 3) if governorate else m)
     return out
 

@@ -14,7 +14,9 @@ _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "ad
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
 
-_SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)|\s+(?=(?:while|whereas)\s+(?!in\b|at\b))",
+_SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)|\s+(?=(?:while|whereas)\s+(?!in\b|at\b))"
+                          # "…, with rebel forces taking key cities such as Homs": a subject and verb of its own
+                          r"|,\s*(?=with\s+(?:[\w-]+\s+){1,3}?\w+ing\b)",
                           re.IGNORECASE)
 
 _CONCESSIVE = re.compile(r"^\s*(?:while|although|though|whereas|even though)\b[^,]*,", re.IGNORECASE)

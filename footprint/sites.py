@@ -146,6 +146,7 @@ _INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){
 _ABROAD_BEFORE = re.compile(
     r"\b(?:Lebanese|Iraqi|Turkish|Jordanian|Israeli|Iranian)\s+(?:border\s+)?(?:village|town|city|province|district"
     r"|region|area)\s+(?:of\s+)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(r"\bsince\b[^,;]*$", re.IGNORECASE)
 _CROSSED_BEFORE = re.compile(r"\bcross(?:ed|es|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORECASE)
 _FRAMES_LIST_AFTER = re.compile(r",?\s+(?:including|such as|among them|notably|namely)\b", re.IGNORECASE)
@@ -206,7 +207,8 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
             if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
                 return False
     a, b = scope
-    old_dates = list(cues.OLD_DATE.finditer(sentence, a, b))
+    old_dates = [m for m in cues.OLD_DATE.finditer(sentence, a, b)  # not "since the government fell on …, 2024"
+                 if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 90), m.start())]
     if old_dates and not cues.PRESENT.search(sentence, a, b):
         own_event = any(cues.lexicon().patterns[st].search(sentence, c_start, c_end) for st in cues.EVENTS)
         for m in old_dates:

@@ -101,9 +101,21 @@ def _clean(name: str) -> str:
     return " ".join(words)
 
 
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def is_title_case(sentence: str) -> bool:
+    """Whether a line is a headline in title case, where capitals no longer mark names."""
+    words = [w for w in _WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def unresolved_names(sentence: str, mentions, actor_mentions):
     """(name, start, end): capitalised names in place position ("at the Kharab Ishk base",
     "near Tal Tamr") that are neither gazetteer places, actors nor common capitalised words."""
+    if is_title_case(sentence):
+        return
     taken = [(m.start, m.end) for m in mentions] + [(m.start, m.end) for m in actor_mentions]
     for m in _PLACE_LIKE.finditer(sentence):
         group = "a" if m.group("a") else "b"
@@ -131,6 +143,8 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
     that area's governorate, as a mention of that village; names with no area at all are left
     out. Also returns the known mentions that were only a fragment of such a name ("Saida" in
     "Saida al-Hanout" is not Sidon)."""
+    if is_title_case(sentence):
+        return [], []  # "US Begins Full Withdrawal From Conoco Field Military Base": every word is capitalised
     frames = list(_STRONG.finditer(sentence))
     if _HEAD_WORD.search(sentence):
         frames += _STRONG_HEAD.finditer(sentence)
