@@ -73,7 +73,7 @@ _STRONG_SPEECH = {"said", "says", "say", "told", "added", "stated", "claimed", "
 
 _PRONOUN = re.compile(r"^(?:he|she|they|it)$", re.IGNORECASE)
 
-_HEADLINE_SOURCE = re.compile(r"^(?P<who>[A-Z][\w .’'-]{1,40}):\s")
+_HEADLINE_SOURCE = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?: [\w.’'-]+){0,3}):\s")  # "Bloomberg: …", "IDF: …"
 
 _QUOTED_AS = re.compile(
     r"(?:quoted (?P<a>[^,.;]+?) as saying|(?P<b>[A-Z][\w .-]+?) (?:was|were) (?:reported|quoted) as saying)"

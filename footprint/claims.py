@@ -93,6 +93,8 @@ _DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdra
 _UNIT_SUBJECT = Caseless(r"^\W*(?:(?:a|an|another|the|a second|a third|a further|two|three|four|five|six|seven|eight|nine"
                          r"|ten|several|\d+)\s+)(?:[\w-]+\s+){0,3}?(?:group|convoy|unit|column|patrol|force|detachment"
                          r"|vehicles|tanks|troops|soldiers|bulldozers)\b")
+_EXCEPTED = re.compile(r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|excluding)\s+"
+                       r"[^,;]{0,60}$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|heading for|headed for|bound for)\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_EVENT = Caseless(r"\b(?:strikes?|airstrikes?|air raids?|raids?|shelling|bombardment|explosions|attacks?"
                        r"|withdrawals?|incursions?|patrols?)\b")
@@ -330,8 +332,9 @@ class Extractor:
                 warner = None
                 if in_if and not (threat and threat.start("cond") <= pm.start < threat.end("cond")):
                     continue  # "if Turkish systems are deployed at T4, …": a hypothesis, not a claim
-                if status == "withdrawn" and 0 <= cue_at < pm.start \
-                        and _DESTINATION.search(sentence, max(0, pm.start - 25), pm.start):
+                if status == "withdrawn" and (_EXCEPTED.search(sentence, max(0, pm.start - 80), pm.start) or (
+                        0 <= cue_at < pm.start and _DESTINATION.search(sentence, max(0, pm.start - 25), pm.start))):
+                    # "With the exception of Hmeimim, Russian forces have evacuated every position": still there
                     # "withdrawing equipment from Qamishli airport to the Hemeimeem base": where they went
                     status, cue, cue_at = ("claimed" if attributed else "reported"), None, -1
                 if in_if:  # "If they come back to Albu Kamal, the Israelis will strike them"

@@ -522,6 +522,21 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("These incursions are part of a wider pattern of Israeli military activity across southern Syria since the "
      "former government fell on December 8, 2024.",
      [("Israel", "southern Syria", "syr-southern-syria", "reported", 3, False)]),
+    # the places excepted from a withdrawal are where the force stays
+    ("With the exception of Hmeimim airbase and the port of Tartus, Russian forces have completely evacuated every "
+     "position they formerly held in Syria.",
+     [("Russia", "Hmeimim airbase", "syr-khmeimim-airbase", "reported", 1, False),
+      ("Russia", "Tartus", "syr-tartus", "reported", 1, False)]),
+    # a demand to expel, trying to secure, fears that a force could take a base
+    ("Ukrainian Foreign Minister Andriy Sybiga urged Syria's newly installed leader Ahmed al-Sharaa to expel Russian "
+     "forces from the country when he made a surprise visit to Damascus on Monday.",
+     [("Russia", "the country", "syr-syria", "warned-about", 4, False)]),
+    ("Russia is now trying to secure its naval base in the Syrian city of Tartus and Khmeimim Air Base.",
+     [("Russia", "Khmeimim Air Base", "syr-khmeimim-airbase", "planned", 1, False),
+      ("Russia", "Tartus", "syr-tartus", "planned", 1, False)]),
+    ("Israel called this an alarming sign: in Jerusalem there are fears that Turkey could take strategic positions, "
+     "above all the T4 base.",
+     [("Turkey", "T4 base", "syr-t4-airbase", "warned-about", 1, False)]),
     # a report denied in the same sentence stands as claimed and, beside it, as denied
     ("The Kurdish-led Syrian Democratic Forces said on Monday that Turkish drones had hit Hasaka, a city in Syria's "
      "far northeast, but Turkish security sources said the report was untrue.",
