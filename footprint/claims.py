@@ -90,8 +90,9 @@ _ANAPHOR = Caseless(
 _DEPARTED = re.compile(r"\b(?:out of|left|leaving|withdr[ae]w(?:n)? from|withdrawing from|retreated from|departed)"
                        r"\s+(?:the\s+)?$", re.IGNORECASE)
 # "A second group of 10 vehicles raided…", "Two tanks moved…": a unit of the force just named
-_UNIT_SUBJECT = Caseless(r"^\W*(?:(?:a|an|another|the|a second|a third|a further|two|three|four|five|six|seven|eight|nine"
-                         r"|ten|several|\d+)\s+)(?:[\w-]+\s+){0,3}?(?:group|convoy|unit|column|patrol|force|detachment"
+_UNIT_SUBJECT = Caseless(r"^\W*(?:(?:on|in|by|late on|early on|earlier on|last|this)\b[^,;]{1,30}?,\s*)?"  # a fronted date
+                         r"(?:(?:a|an|another|the|a second|a third|a further|two|three|four|five|six|seven|eight|nine"
+                         r"|ten|several|\d+)\s+)?(?:[\w-]+\s+){0,3}?(?:group|convoy|units?|column|patrol|force|detachment"
                          r"|vehicles|tanks|troops|soldiers|bulldozers)\b")
 _EXCEPTED = re.compile(r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|excluding)\s+"
                        r"[^,;]{0,60}$", re.IGNORECASE)
@@ -242,7 +243,9 @@ class Extractor:
             # a bare event noun ("strikes in the vicinity of Tartus", "shelling hit…") continues the
             # force of the last two sentences, when only one actor was named there
             recent = n_sentence - last_named <= 2 and len({m.actor.actor for m in last_forces}) == 1
-            anaphor = _ANAPHOR.search(sentence) or (recent and not actor_mentions and (
+            roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
+            named_force = any(r == "force" for _, r in roles)  # not "moved to neighbouring Iraq"
+            anaphor = _ANAPHOR.search(sentence) or (recent and not named_force and (
                 _BARE_EVENT.search(sentence) or _UNIT_SUBJECT.match(sentence)))
             carried = last_forces if anaphor and not _domestic_force(sentence) else []
             if carried and _BARE_EVENT.search(sentence):
@@ -279,7 +282,6 @@ class Extractor:
                 named_in += Counter()  # drop governorates counted only for fragments
             mentions = sorted(known + lacking + sites.back_references(sentence, known, recent_places),
                               key=lambda m: m.start)
-            roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
                 claim_date(sentence, report.published), carried, roles,

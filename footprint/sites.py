@@ -102,7 +102,7 @@ def _country_wide(sentence: str, pm) -> bool:
 _COUNTRY_FORCE = re.compile(
     r"\b(?:troops?|forces|soldiers|bases?|personnel|strikes?|airstrikes?|raids|jets|warplanes|drones|military|presence"
     r"|deploy\w*|advisers|officers|fighters|units|contingent|operations|operatives|servicemen|service members"
-    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?|militias?|militiamen|groups|withdr\w+)\b",
+    r"|garrisons?|facilit(?:y|ies)|footprint|boots|occup\w+|incursions?|patrols?|militias?|militiamen|groups|factions|withdr\w+)\b",
     re.IGNORECASE)
 
 

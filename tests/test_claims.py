@@ -522,6 +522,14 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("These incursions are part of a wider pattern of Israeli military activity across southern Syria since the "
      "former government fell on December 8, 2024.",
      [("Israel", "southern Syria", "syr-southern-syria", "reported", 3, False)]),
+    # units after a fronted date continue the force just named, whatever country is only their destination
+    ("US forces left al-Shaddadi. On April 16, special units based at a military base near the Conoco gas field in "
+     "Deir ez-Zor province were moved to neighbouring Iraq.",
+     [("United States", "Conoco gas field", "syr-conoco", "withdrawn", 2, False),
+      ("United States", "al-Shaddadi", "syr-shaddadi", "withdrawn", 1, False)]),
+    ("Shafaq News/ Iraqi factions have pulled out of Syria and headed toward the city of Al-Qaim in Iraq's Al-Anbar "
+     "province, a security source said on Friday.",
+     [("Iraqi militias", "Syria", "syr-syria", "withdrawn", 4, False)]),
     # the places excepted from a withdrawal are where the force stays
     ("With the exception of Hmeimim airbase and the port of Tartus, Russian forces have completely evacuated every "
      "position they formerly held in Syria.",
