@@ -225,6 +225,7 @@ class Extractor:
             roads = [m.span() for m in _ROAD.finditer(sentence)]
             known = [m for m in self.gazetteer.find(sentence)
                      if not _inside(m, roads) and not sites.is_person(sentence, m, people)]
+            known += self._bare_directions(sentence, known)
             actor_mentions = [m for m in self.lexicon.find(sentence) if not _inside(m, roads)]
             attribution.track_speakers(sentence, speakers)
             recent_places = [p for p in recent_places if n_sentence - p[0] <= 2]  # the last two sentences
@@ -299,6 +300,20 @@ class Extractor:
                     u for u in unknown.unresolved_names(sentence, known, actor_mentions) if u[1:] not in spans]
             )
         return Extraction(_dedupe(claims), places, unresolved)
+
+    def _bare_directions(self, sentence: str, known: list[gz.PlaceMention]) -> list[gz.PlaceMention]:
+        """"most of them in the northeast", "territory in the south": a part of Syria, when the sentence
+        is about Syria (names it or a place in it)."""
+        if not any(pm.place.in_syria for pm in known):
+            return []
+        out = []
+        for m in _BARE_DIRECTION.finditer(sentence):
+            if any(pm.start < m.end() and m.start() < pm.end for pm in known):
+                continue
+            place = self.gazetteer.places.get(_DIRECTION_REGIONS[m.group("dir").lower().replace("-", "")])
+            if place is not None:
+                out.append(gz.PlaceMention(place, m.start(), m.end(), m.group(), place.precision))
+        return out
 
     # -- one sentence -------------------------------------------------------------------------
 
@@ -516,6 +531,12 @@ def _domestic_force(sentence: str) -> bool:
                for m in _DOMESTIC.finditer(sentence))
 
 
+_BARE_DIRECTION = re.compile(r"\bthe (?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b"
+                             r"(?!\s+(?:of|bank|coast|side|wing)\b|['’-])", re.IGNORECASE)
+_DIRECTION_REGIONS = {"north": "syr-northern-syria", "south": "syr-southern-syria", "east": "syr-eastern-syria",
+                      "west": "syr-western-syria", "northeast": "syr-northeast-syria",
+                      "northwest": "syr-northwest-syria", "southeast": "syr-southeast-syria",
+                      "southwest": "syr-southwest-syria"}
 # "the Al-Jala crossing": a feature named after a village, as local as the village
 _FEATURE_AFTER = re.compile(r"\s+(?:crossing|hill|checkpoint|gate|road|junction|bridge|base|outpost|farms?|valley"
                             r"|barracks)\b", re.IGNORECASE)

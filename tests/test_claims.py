@@ -452,6 +452,11 @@ def test_country_wide_claims(extractor, sentence, expected):
      [("Israel", "Nawa", "syr-nawa", "reported", 2, False)]),
     ("Turkey, the strongest foreign backer of Damascus, has repeatedly sent forces into northern Syria.",
      [("Turkey", "northern Syria", "syr-northern-syria", "reported", 3, False)]),
+    # "the northeast" of a sentence about Syria is Syria's; "the north of Israel" is not
+    ("Some 2,000 American troops are still stationed in Syria, most of them in the northeast, where they have been "
+     "working with the SDF.",
+     [("United States", "the northeast", "syr-northeast-syria", "reported", 3, False)]),
+    ("Hezbollah fired rockets at the north of Israel.", []),
 ])
 def test_lists_and_areas(extractor, sentence, expected):
     assert _full(extractor, sentence) == expected
