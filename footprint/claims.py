@@ -331,11 +331,14 @@ class Extractor:
             in_scope = [pm for pm in mentions
                         if a <= pm.start < b and sites.is_site(sentence, pm, mentions, ref_date, (a, b))]
             precise = any(pm.precision <= 2 for pm in in_scope)
-            narrower = any(pm.precision <= 3 for pm in in_scope)
             # "Turkish soldiers at the Cilvegozu gate before crossing into Syria": the force is abroad
             abroad = [pm.start for pm in mentions if not pm.place.in_syria and pm.place.kind not in gz.AREA_KINDS]
             for pm in in_scope:
-                if pm.precision >= 4 and (narrower or any(at < pm.start for at in abroad)):
+                # the country locates narrower places of its own clause ("in Syria: the base in Tartus…" too)
+                x, y = cues.clause_of(sentence, a, b, pm.start) \
+                    if pm.precision >= 4 and not sentence[pm.end : pm.end + 2].startswith(":") else (a, b)
+                if pm.precision >= 4 and (any(o.precision <= 3 and x <= o.start < y for o in in_scope)
+                                          or any(at < pm.start for at in abroad)):
                     continue  # "US troops in Syria's al-Tanf": the country only locates the base
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
                         and not _listed_with_precise(sentence, pm, in_scope) \

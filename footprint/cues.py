@@ -136,14 +136,25 @@ _CIVILIAN = Caseless(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\b"
 
 _CIVILIAN_BEFORE = re.compile(r"\b(?:aid|humanitarian|relief|food|UN|trade|commercial)\W+(?:\w+\W+)?$", re.IGNORECASE)
 
+@lru_cache(maxsize=256)
+def clauses_of(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
+    """(start, end) of the clauses of the scope ``a``–``b`` of a sentence."""
+    cuts = [a] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, a, b)] + [b]
+    return list(zip(cuts, cuts[1:]))
+
+
+def clause_of(sentence: str, a: int, b: int, at: int) -> tuple[int, int]:
+    """The clause of the scope ``a``–``b`` that holds offset ``at``."""
+    return next(((x, y) for x, y in clauses_of(sentence, a, b) if x <= at < y), (a, b))
+
+
 def clause_status(sentence, a, b, pm, roles, attributed):
     """(status, cue words as written, cue offset in the sentence) for a place, from its own clause of the scope.
 
     A clause with no cue of its own and no actor of its own continues the previous
     one ("withdrew from Tal Tamr, and from Ain Eissa").
     """
-    cuts = [a] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence, a, b)] + [b]
-    clauses = list(zip(cuts, cuts[1:]))
+    clauses = clauses_of(sentence, a, b)
     k = next(i for i, (x, y) in enumerate(clauses) if x <= pm.start < y or y == b)
     for i in range(k, -1, -1):
         x, y = clauses[i]

@@ -505,11 +505,12 @@ def test_lists_and_areas(extractor, sentence, expected):
       ("Israel", "Tartus", "syr-tartus", "struck", 1, False)]),
     ("US forces hunted ISIS cells. Officials said the leader died in a raid in al-Bab, Aleppo Governorate.",
      [("United States", "al-Bab", "syr-al-bab", "claimed", 1, False)]),
-    # "the country" is Syria; a second verb of the same subject has its own status
+    # "the country" is Syria; a second verb of the same subject has its own status, and the country
+    # only locates the narrower places of its own clause
     ("Sources say the US forces of the coalition in Syria started pulling out of a major base in the northeast on "
      "Feb. 23 and are expected to finish withdrawing from the country within a month.",
-     [("United States", "Syria", "syr-syria", "withdrawn", 4, False),
-      ("United States", "the country", "syr-syria", "planned", 4, False)]),
+     [("United States", "the country", "syr-syria", "planned", 4, False),
+      ("United States", "the northeast", "syr-northeast-syria", "withdrawn", 3, False)]),
     # a unit of the force just named; "central Quneitra" is the governorate's middle, not the old city
     ("Units of the Israeli Occupation Forces pushed into Quneitra. A second group of 10 vehicles reportedly moved on "
      "to Rasm al-Halabi in central Quneitra.",
