@@ -77,7 +77,10 @@ NOT_PLACES = frozenset(
     "Security General Interior Defence Defense Ministry Government President Minister Observatory Eyewitnesses "
     "Residents Sources Al".split()
 )
-NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "Levant", "Arab World"})
+NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "Levant", "Arab World",
+                             # languages: "a post in Kurmanji"
+                             "Kurmanji", "Sorani", "Arabic", "English", "Hebrew", "Persian", "Farsi", "Turkish",
+                             "Kurdish", "Russian", "French"})
 #: "Kurdish-held", "Turkish-backed": a description, not a name.
 _DESCRIPTIVE = re.compile(r"-(?:held|controlled|led|backed|run|based|occupied|made|linked|allied)\b")
 #: How close (rapidfuzz ratio) a spelling must be to a well-known place's to be that place.

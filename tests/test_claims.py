@@ -457,6 +457,8 @@ def test_country_wide_claims(extractor, sentence, expected):
      "working with the SDF.",
      [("United States", "the northeast", "syr-northeast-syria", "reported", 3, False)]),
     ("Hezbollah fired rockets at the north of Israel.", []),
+    ("Israeli forces hit southern areas of Syria overnight, the press service of the Israel Defense Forces said.",
+     [("Israel", "southern areas of Syria", "syr-southern-syria", "struck", 3, False)]),
 ])
 def test_lists_and_areas(extractor, sentence, expected):
     assert _full(extractor, sentence) == expected
