@@ -220,7 +220,12 @@ class Extractor:
         last_named = -9  # the sentence that last named a foreign force
         recent_places: list[tuple[int, gz.Place]] = []  # Syrian places of the last sentences, for "the town"
         people = sites.persons(text)  # "Sharaa" alone is the President Ahmed al-Sharaa named elsewhere
+        prev_start = 0  # where the sentence before this one starts
         for n_sentence, (s_start, s_end) in enumerate(sentences(text)):
+            if n_sentence:
+                prev_start, last_start = last_start, s_start
+            else:
+                last_start = s_start
             sentence = text[s_start:s_end]
             roads = [m.span() for m in _ROAD.finditer(sentence)]
             known = [m for m in self.gazetteer.find(sentence)
@@ -252,6 +257,9 @@ class Extractor:
             if carried and _BARE_EVENT.search(sentence):
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
                 carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
+            if not known:  # "The Israeli troops withdrew afterwards", "The government denied the report."
+                claims.extend(_afterwards(text, sentence, s_start, s_end, roles, carried,
+                                          [c for c in claims if c.start >= prev_start]))
             if not (actor_mentions or carried):
                 continue
             military = cues.is_military(sentence) or any(pm.place.kind in gz.SITE_KINDS for pm in known) \
@@ -503,6 +511,37 @@ def _denials_of_the_report(sentence: str, s_start: int, found: list[Claim]) -> l
     return [dataclasses.replace(c, status="denied", claimant=who, cue=m.group(group),
                                 cue_start=s_start + m.start(group), cue_end=s_start + m.end(group))
             for c in _dedupe(found) if c.place_end - s_start <= m.start() and c.status in ("struck", "reported", "claimed")]
+
+
+_WITHDREW = Caseless(r"\b(?:withdr[ae]w(?:n)?|pulled (?:out|back)|left|retreated)\b(?!\s+behind\b)")
+_DENIED_IT = Caseless(
+    rf"^(?P<who>[^,;]{{2,60}}?)\s+(?:has\s+|have\s+)?(?:denied|rejected|dismissed|refuted)\s+{_REPORT}"
+    rf"|^(?P<who2>[^,;]{{2,60}}?)\s+(?:has\s+|have\s+)?called (?:it|them|{_REPORT})\s+[\"“]?(?:false|baseless|fabricated"
+    r"|untrue|lies)")
+
+
+def _afterwards(text, sentence, s_start, s_end, roles, carried, before: list[Claim]) -> list[Claim]:
+    """A sentence that names no place but tells what then happened at the places of the sentence
+    before: "The Israeli troops withdrew afterwards" (withdrawn there), "The government denied the
+    report." (denied, by the government). The excerpt runs over both sentences."""
+    if not before:
+        return []
+    withdrew = _WITHDREW.search(sentence)
+    denied = _DENIED_IT.match(sentence.strip()) if withdrew is None else None
+    if withdrew is not None:
+        actors = {m.actor.actor for m, r in roles if r == "force"} or {m.actor.actor for m in carried}
+        status, claimant = "withdrawn", attribution.attribution(sentence, [])[0]
+        chosen = [c for c in before if c.actor in actors and c.status in ("reported", "claimed")]
+    elif denied is not None:
+        status = "denied"
+        claimant = re.sub(r"^(?:the|a|an)\s+", "", (denied.group("who") or denied.group("who2")).strip(), flags=re.I)
+        chosen = [c for c in before if c.status not in ("denied", "withdrawn")]
+    else:
+        return []
+    start = min(c.start for c in chosen) if chosen else s_start
+    return [dataclasses.replace(c, status=status, claimant=claimant, excerpt=text[start:s_end], start=start, end=s_end,
+                                cue=None, cue_start=-1, cue_end=-1)
+            for c in _dedupe(chosen)]
 
 
 def _hosted(sentence, pm, roles, forces) -> list[actors_mod.ActorMention]:

@@ -146,6 +146,10 @@ _INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){
 _ABROAD_BEFORE = re.compile(
     r"\b(?:Lebanese|Iraqi|Turkish|Jordanian|Israeli|Iranian)\s+(?:border\s+)?(?:village|town|city|province|district"
     r"|region|area)\s+(?:of\s+)?$", re.IGNORECASE)
+_COMMA_LOCATOR_BEFORE = re.compile(
+    r",\s*(?:close to|near|not far from|outside|(?:just\s+)?(?:north|south|east|west|north-?east|north-?west"
+    r"|south-?east|south-?west)(?:ern)? of)\s+the\s+(?:\w+ern\s+)?(?:city|town|village|provincial capital) of\s+$",
+    re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]*$", re.IGNORECASE)
 _CROSSED_BEFORE = re.compile(r"\bcross(?:ed|es|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORECASE)
@@ -165,6 +169,8 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
     before = sentence[max(0, pm.start - 40) : pm.start]
     if _INSTITUTION_BEFORE.search(before) or _PERSON_BEFORE.search(before):
         return False
+    if _COMMA_LOCATOR_BEFORE.search(before) and any(o.end <= pm.start - 10 for o in mentions):
+        return False  # "bases in Ain Issa and Tel Al-Samn, close to the northern city of Raqqa"
     if _ABROAD_BEFORE.search(before):
         return False  # "the southern Lebanese village of Majdal Selm": a namesake abroad
     if place.kind == "region" and place.place_id.endswith("-border") and _CROSSED_BEFORE.search(before):

@@ -41,7 +41,7 @@ _PLACE_LIKE = re.compile(
 )
 
 #: Arabic words that begin place names: mount, hill, valley, spring, ruin, village, monastery, house…
-TOPOGRAPHIC = (r"Jabal|Jebel|Jabel|Tal|Tall|Tell|Wadi|Ain|Ein|Khirbet|Khirbat|Kafr|Beit|Deir|Mazraat|Qasr|Bir|Ras"
+TOPOGRAPHIC = (r"Jabal|Jebel|Jabel|Tal|Tall|Tell|Tel|Wadi|Ain|Ein|Khirbet|Khirbat|Kafr|Beit|Deir|Mazraat|Qasr|Bir|Ras"
                r"|Hawsh|Hosh|Jisr|Marj|Nabi|Sahl|Talat|Tal'at|Qalaat|Maarat|Umm")
 
 # Strong frames: a name here is a place even when no gazetteer holds it.

@@ -257,6 +257,13 @@ def test_no_claim(extractor, sentence):
     assert _claims_of(extractor, sentence) == []
 
 
+def test_a_denial_in_the_next_sentence_quotes_both_sentences(extractor):
+    text = "Reports said US troops would deploy at an airbase in Damascus. The government denied the report."
+    denied = [c for c in extractor(reports.Report(text=text, title="t", published=None)).claims if c.status == "denied"]
+    assert [(c.claimant, c.excerpt, text[c.place_start : c.place_end]) for c in denied] == [
+        ("government", text, "Damascus")]
+
+
 def test_the_denier_of_a_report_is_the_claimant_of_its_denial(extractor):
     text = ("The Kurdish-led Syrian Democratic Forces said on Monday that Turkish drones had hit Hasaka, but Turkish "
             "security sources said the report was untrue.")
@@ -538,6 +545,20 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("Shafaq News/ Iraqi factions have pulled out of Syria and headed toward the city of Al-Qaim in Iraq's Al-Anbar "
      "province, a security source said on Friday.",
      [("Iraqi militias", "Syria", "syr-syria", "withdrawn", 4, False)]),
+    # a placeless sentence tells what then happened at the places of the sentence before
+    ("Israeli special forces had landed near Jabal Manaa, a hilltop near Kiswa. The Israeli troops withdrew "
+     "afterwards, the sources said.",
+     [("Israel", "Jabal Manaa", "syr-kiswah", "reported", 2, True),
+      ("Israel", "Jabal Manaa", "syr-kiswah", "withdrawn", 2, True)]),
+    ("Reports said US troops would deploy at an airbase in Damascus. The government denied the report.",
+     [("United States", "Damascus", "syr-damascus", "denied", 1, False),
+      ("United States", "Damascus", "syr-damascus", "planned", 1, False)]),
+    ("Russian forces were leaving their bases in Ain Issa and Tel Al-Samn, close to the northern city of Raqqa.",
+     [("Russia", "Ain Issa", "syr-ain-issa", "withdrawn", 1, False),
+      ("Russia", "Tel Al-Samn", "wof-1310406369", "withdrawn", 1, False)]),
+    ("Asked about reports that Russian patrols would resume in the southern regions of the country, Peskov said he "
+     "knew nothing of such publications.",
+     [("Russia", "southern regions of the country", "syr-southern-syria", "denied", 3, False)]),
     # the places excepted from a withdrawal are where the force stays
     ("With the exception of Hmeimim airbase and the port of Tartus, Russian forces have completely evacuated every "
      "position they formerly held in Syria.",
