@@ -11,6 +11,7 @@ no claim; Syria itself is a place only when a force is put in it as a whole. "Th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import cues
 from . import gazetteer as gz
@@ -73,7 +74,7 @@ def persons(text: str) -> frozenset[str]:
 
 def is_person(sentence: str, pm: gz.PlaceMention, named: frozenset[str]) -> bool:
     """Whether a place mention is the surname of a person the report names."""
-    return gz.exact_key(pm.text) in named and not _PLACE_NOUN_BEFORE.search(sentence, max(0, pm.start - 30), pm.start)
+    return bool(named) and gz.exact_key(pm.text) in named and not _PLACE_NOUN_BEFORE.search(sentence, max(0, pm.start - 30), pm.start)
 
 _DATELINE = re.compile(r"^[A-Z][A-Z' -]{2,}(?=,|\s+\(|\s+[–—-])")
 
@@ -156,6 +157,13 @@ _LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORE
 _FRAMES_LIST_AFTER = re.compile(r",?\s+(?:including|such as|among them|notably|namely)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # every place of a scope asks the same
+def _old_dates(sentence: str, a: int, b: int) -> list[re.Match]:
+    """Dates of the past in a scope, not "since the government fell on December 8, 2024"."""
+    return [m for m in cues.OLD_DATE.finditer(sentence, a, b)
+            if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 90), m.start())]
+
+
 def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention], ref_date, scope) -> bool:
     """Whether a place mention can carry a claim at all."""
     ref_year = ref_date.year
@@ -213,8 +221,7 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
             if m.group(1) is None or int(m.group(1)) <= ref_year - 2:
                 return False
     a, b = scope
-    old_dates = [m for m in cues.OLD_DATE.finditer(sentence, a, b)  # not "since the government fell on …, 2024"
-                 if not _SINCE_BEFORE.search(sentence, max(0, m.start() - 90), m.start())]
+    old_dates = _old_dates(sentence, a, b)
     if old_dates and not cues.PRESENT.search(sentence, a, b):
         own_event = any(cues.lexicon().patterns[st].search(sentence, c_start, c_end) for st in cues.EVENTS)
         for m in old_dates:

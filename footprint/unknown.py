@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import gazetteer as gz
 
@@ -108,6 +109,7 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
+@lru_cache(maxsize=64)
 def is_title_case(sentence: str) -> bool:
     """Whether a line is a headline in title case, where capitals no longer mark names."""
     words = [w for w in _WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
