@@ -94,11 +94,13 @@ _UNIT_SUBJECT = Caseless(r"^\W*(?:(?:on|in|by|late on|early on|earlier on|last|t
                          r"(?:(?:a|an|another|the|a second|a third|a further|two|three|four|five|six|seven|eight|nine"
                          r"|ten|several|\d+)\s+)?(?:[\w-]+\s+){0,3}?(?:group|convoy|units?|column|patrol|force|detachment"
                          r"|vehicles|tanks|troops|soldiers|bulldozers)\b")
+_FIRED_FROM = re.compile(r"\b(?:fired|launched|came|coming|shelling|shells|rockets|drones?|missiles?) from\s+(?:the\s+)?"
+                         r"(?:(?:countryside|outskirts|area|direction|vicinity) of\s+)?$", re.IGNORECASE)
 _EXCEPTED = re.compile(r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|excluding)\s+"
                        r"[^,;]{0,60}$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|heading for|headed for|bound for)\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_EVENT = Caseless(r"\b(?:strikes?|airstrikes?|air raids?|raids?|shelling|bombardment|explosions|attacks?"
-                       r"|withdrawals?|incursions?|patrols?)\b")
+                       r"|withdrawals?|incursions?|patrols?|artillery fire)\b")
 _EVENT_STATUS = {"withdrawal": "withdrawn", "withdrawals": "withdrawn", "incursion": None, "incursions": None,
                  "patrol": None, "patrols": None, "raid": None, "raids": None}
 # the status a bare event noun gives: struck unless listed (a raid on the ground is presence, an air raid a strike)
@@ -360,6 +362,9 @@ class Extractor:
                 warner = None
                 if in_if and not (threat and threat.start("cond") <= pm.start < threat.end("cond")):
                     continue  # "if Turkish systems are deployed at T4, …": a hypothesis, not a claim
+                if status == "struck" and _FIRED_FROM.search(sentence, max(0, pm.start - 45), pm.start):
+                    # "rockets fired from the countryside of al-Qusayr": where the fire came from, not where it fell
+                    status, cue, cue_at = ("claimed" if attributed else "reported"), None, -1
                 if status == "withdrawn" and (_EXCEPTED.search(sentence, max(0, pm.start - 80), pm.start) or (
                         0 <= cue_at < pm.start and _DESTINATION.search(sentence, max(0, pm.start - 25), pm.start))):
                     # "With the exception of Hmeimim, Russian forces have evacuated every position": still there
@@ -583,7 +588,8 @@ _DIRECTION_REGIONS = {"north": "syr-northern-syria", "south": "syr-southern-syri
 _FEATURE_AFTER = re.compile(r"\s+(?:crossing|hill|checkpoint|gate|road|junction|bridge|base|outpost|farms?|valley"
                             r"|barracks)\b", re.IGNORECASE)
 # "the Qasrak base, which is still under SDF control": who holds the place, not who acts in the sentence
-_HELD_BY = re.compile(r"\b(?:under|held by|controlled by|run by|in the hands of)\s+(?:the\s+)?$", re.IGNORECASE)
+_HELD_BY = re.compile(r"\b(?:under|held by|controlled by|run by|in the hands of|according to|blamed by|said by)\s+"
+                      r"(?:the\s+)?$", re.IGNORECASE)  # or who only speaks: "according to the SDF"
 
 
 def _domestic(sentence: str) -> list[tuple[actors_mod.ActorMention, str]]:

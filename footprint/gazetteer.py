@@ -479,9 +479,13 @@ class Gazetteer:
         # namesakes: prefer the one in the governorates of the text's other places
         settled = {a for a, _ in ambiguous} | set(unframed)
         sure = {m.place.admin1 for k, m in enumerate(found) if k not in settled and m.place.admin1}
+        abroad = {m.place.country_code for k, m in enumerate(found) if k not in settled} - {"SYR"}
         for k, bucket in ambiguous:
             m = found[k]
-            found[k] = PlaceMention(rank(bucket, sure)[0], m.start, m.end, m.text, m.precision)
+            # "Sinjar district in Nineveh province, northern Iraq": the namesake of the country named with it
+            there = [p for p in bucket if p.country_code in abroad] if not any(
+                p.admin1 in sure for p in bucket if p.in_syria) else []
+            found[k] = PlaceMention((there or rank(bucket, sure))[0], m.start, m.end, m.text, m.precision)
         if unframed:
             drop = {k for k in unframed if found[k].place.admin1 not in sure}
             found = [m for k, m in enumerate(found) if k not in drop]

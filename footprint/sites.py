@@ -32,7 +32,7 @@ _LOCATOR_BEFORE = re.compile(
     r"|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
     r"|^,\s+(?:the|a|an)\s+[\w\s-]{0,30}?\b(?:in|near|outside|(?:north|south|east|west)(?:ern)?(?:-?(?:east|west))? of)"
     r"\s+(?:the\s+)?"
-    r"|^\s*(?:(?:[\w-]+\s+)?(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp"
+    r"|^\s*(?:(?:in\s+the\s+|[\w-]+\s+)?(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp"
     r"|crossing|neighbou?rhood|suburbs?|outskirts))?"
     r"[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
     r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?"

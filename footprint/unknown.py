@@ -52,7 +52,7 @@ _STRONG = re.compile(
     rf"|\b(?:among them|including|such as|namely)\s+(?P<among>{_LIST})"
     rf"|\b(?:entered|entering|stormed|storming|raided|raiding|seized|seizing|captured|capturing"
     rf"|took control of|taking control of|(?:advanced|advancing|moved|pushed|incursion|incursions"
-    rf"|penetrated|penetration) (?:into|toward|towards|to))\s+(?:the\s+)?(?P<entered>{_NAMES})"
+    rf"|penetrated|penetration)(?:\s+\w+ly)? (?:into|toward|towards|to))\s+(?:the\s+)?(?P<entered>{_NAMES})"
     rf"|\b(?:checkpoints?|positions?|outposts?|posts?|barracks|bases?|incursions?|raids?|patrols?|convoys?|troops|forces"
     rf"|tanks|bulldozers) (?:in|at|near|into|on the outskirts of|outside) (?:the\s+)?(?:(?:town|village) of\s+)?"
     rf"(?P<object>{_NAMES})"

@@ -559,6 +559,19 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("Asked about reports that Russian patrols would resume in the southern regions of the country, Peskov said he "
      "knew nothing of such publications.",
      [("Russia", "southern regions of the country", "syr-southern-syria", "denied", 3, False)]),
+    # artillery fire continues the force just named, whoever is only quoted; "in the countryside near X" locates
+    ("A Turkish combat drone bombed a busy marketplace in the town of Sarrin. Earlier that same day, according to the "
+     "SDF, artillery fire hit the village of Umm Harmalah in the countryside near al-Dirbasiyah.",
+     [("Turkey", "Sarrin", "gn-164071", "struck", 1, False),
+      ("Turkey", "Umm Harmalah", "wof-1276457795", "struck", 1, False)]),
+    # where fire came from is where the force is, not what it struck
+    ("Israeli artillery fired from Tal al-Ahmar hit the village of Kodna.",
+     [("Israel", "Kodna", "syr-kodana", "struck", 1, False),
+      ("Israel", "Tal al-Ahmar", "wof-1209204373", "reported", 1, False)]),
+    ("Israeli forces entered Quneitra. In another incident, three Israeli military vehicles pushed briefly into the "
+     "Abu Madharah farm.",
+     [("Israel", "Abu Madharah", "syr-quneitra-governorate", "reported", 3, True),
+      ("Israel", "Quneitra", "syr-quneitra", "reported", 1, False)]),
     # the places excepted from a withdrawal are where the force stays
     ("With the exception of Hmeimim airbase and the port of Tartus, Russian forces have completely evacuated every "
      "position they formerly held in Syria.",
@@ -644,6 +657,9 @@ def test_statuses(extractor, sentence, expected):
     # "with rebel forces taking…" has a subject of its own
     "Iran's withdrawal comes as Assad's government faces an offensive, with rebel forces taking key cities such as Homs "
     "and Aleppo.",
+    # a namesake in the country the sentence names: Sinjar in Nineveh is Iraq's
+    "A security source said dozens of people from Sinjar district in Nineveh province, northern Iraq, intend to reach "
+    "the Iraq-Syria border, answering a call from the SDF.",
 ])
 def test_no_claim_from_nearby_words(extractor, sentence):
     assert _full(extractor, sentence) == []
