@@ -657,9 +657,6 @@ def test_statuses(extractor, sentence, expected):
     # "with rebel forces taking…" has a subject of its own
     "Iran's withdrawal comes as Assad's government faces an offensive, with rebel forces taking key cities such as Homs "
     "and Aleppo.",
-    # a namesake in the country the sentence names: Sinjar in Nineveh is Iraq's
-    "A security source said dozens of people from Sinjar district in Nineveh province, northern Iraq, intend to reach "
-    "the Iraq-Syria border, answering a call from the SDF.",
 ])
 def test_no_claim_from_nearby_words(extractor, sentence):
     assert _full(extractor, sentence) == []

@@ -329,3 +329,8 @@ def test_names_by_length_slice_exactly_the_lengths_asked_for():
     assert names[starts[5] : starts[7]] == ["abcde", "xyzwv", "abcdef"]
     assert names[starts[8] : starts[9]] == ["abcdefgh"]
     assert names[starts[6] : starts[6]] == []
+
+
+def test_a_namesake_in_the_country_the_text_names_is_that_one():
+    found = gz.load().find("dozens of people from Sinjar district in Nineveh province, northern Iraq")
+    assert [(m.text, m.place.place_id) for m in found] == [("Sinjar district", "irq-sinjar"), ("Iraq", "irq-iraq")]
