@@ -23,6 +23,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 
 from . import actors as actors_mod
 from . import attribution, cues, sites, unknown
@@ -223,6 +224,7 @@ class Extractor:
         recent_places: list[tuple[int, gz.Place]] = []  # Syrian places of the last sentences, for "the town"
         people = sites.persons(text)  # "Sharaa" alone is the President Ahmed al-Sharaa named elsewhere
         prev_start = 0  # where the sentence before this one starts
+        paragraph: list[tuple[int, int]] = []  # the sentences of the running paragraph so far
         for n_sentence, (s_start, s_end) in enumerate(sentences(text)):
             if n_sentence:
                 prev_start, last_start = last_start, s_start
@@ -259,6 +261,9 @@ class Extractor:
             if carried and _BARE_EVENT.search(sentence):
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
                 carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
+            if "\n" in text[paragraph[-1][1] if paragraph else 0 : s_start]:
+                paragraph = []  # a new paragraph: the sentences a source may reach back over
+            paragraph.append((s_start, s_end))
             if not known:  # "The Israeli troops withdrew afterwards", "The government denied the report."
                 claims.extend(_afterwards(text, sentence, s_start, s_end, roles, carried,
                                           [c for c in claims if c.start >= prev_start]))
@@ -296,6 +301,7 @@ class Extractor:
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
                 claim_date(sentence, report.published), carried, roles,
+                [text[a:b] for a, b in reversed(paragraph[:-1])],
             )
             claims.extend(found)
             named = [m for m, r in roles if r == "force"]
@@ -328,11 +334,13 @@ class Extractor:
     # -- one sentence -------------------------------------------------------------------------
 
     def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date, day,
-                         carried=(), roles=()):
+                         carried=(), roles=(), earlier=()):
         date = day.isoformat() if day else None
         roles = list(roles) + _domestic(sentence)
         roles.sort(key=lambda mr: mr[0].start)
         said_by, said_at, speaker = attribution.attribution(sentence, speakers)
+        if said_by is None:  # "According to SANA, …. The troops then…": the paragraph's source holds
+            said_by = next((src for src in map(_source_of, earlier) if src), None)
         relatives = [r.span() for r in sent.RELATIVE.finditer(sentence) if _about_actor(sentence, r.start(), actor_mentions)]
         threat = cues.CONDITIONAL.match(sentence)
         ifs = [m.span() for m in re.finditer(r"\bif\b[^,;]*", sentence, re.IGNORECASE)]
@@ -547,6 +555,12 @@ def _afterwards(text, sentence, s_start, s_end, roles, carried, before: list[Cla
     return [dataclasses.replace(c, status=status, claimant=claimant, excerpt=text[start:s_end], start=start, end=s_end,
                                 cue=None, cue_start=-1, cue_end=-1)
             for c in _dedupe(chosen)]
+
+
+@lru_cache(maxsize=512)
+def _source_of(sentence: str) -> str | None:
+    """Who a sentence attributes its content to, by its own words alone."""
+    return attribution.attribution(sentence, [])[0]
 
 
 def _hosted(sentence, pm, roles, forces) -> list[actors_mod.ActorMention]:

@@ -264,6 +264,14 @@ def test_a_denial_in_the_next_sentence_quotes_both_sentences(extractor):
         ("government", text, "Damascus")]
 
 
+def test_a_paragraph_keeps_its_source_until_it_ends(extractor):
+    text = ("According to SANA, Israeli forces entered Jubata al-Khashab. A second group moved on to Quneitra.\n\n"
+            "Israeli tanks were later seen near Kodna.")
+    found = {(c.place, c.status, c.claimant) for c in extractor(reports.Report(text=text, title="t", published=None)).claims}
+    assert found == {("Jubata al-Khashab", "claimed", "SANA"), ("Quneitra", "claimed", "SANA"),
+                     ("Kodna", "reported", None)}
+
+
 def test_the_denier_of_a_report_is_the_claimant_of_its_denial(extractor):
     text = ("The Kurdish-led Syrian Democratic Forces said on Monday that Turkish drones had hit Hasaka, but Turkish "
             "security sources said the report was untrue.")
@@ -453,8 +461,9 @@ def test_country_wide_claims(extractor, sentence, expected):
      [("Turkey", "Tishrin Dam", "syr-tishrin-dam", "struck", 1, False),
       ("Turkey", "the strategic dam", "syr-tishrin-dam", "struck", 1, False)]),
     # "the town" is the town just named
+    # (the residents who spoke in the paragraph's first sentence are its source)
     ("Khan Arnabeh was quiet until dawn, residents said. Then Israeli tanks were seen on the edge of the town.",
-     [("Israel", "the town", "syr-khan-arnabah", "reported", 1, False)]),
+     [("Israel", "the town", "syr-khan-arnabah", "claimed", 1, False)]),
     ("Locals put up armed resistance against an attempted Israeli advance near the city of Nawa in Daraa governorate.",
      [("Israel", "Nawa", "syr-nawa", "reported", 2, False)]),
     ("Turkey, the strongest foreign backer of Damascus, has repeatedly sent forces into northern Syria.",
