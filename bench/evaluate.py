@@ -60,7 +60,8 @@ def main() -> None:
           f"claimant {total.claimant_right}/{total.claimant_total}")
     negatives = [name for name, s in each.items() if s.annotated == 0]
     print(f"reports with no claim at all: {len(negatives)}, claims made on them: "
-          f"{sum(each[n].found_pairs for n in negatives)}")
+          f"{sum(each[n].found_pairs for n in negatives)} "
+          f"(on {sum(1 for n in negatives if each[n].found_pairs)} of them)")
     if blind:
         return  # what was missed on the locked set is not for tuning on
     for title, items in (("misses", total.misses), ("false claims", total.false_claims),
