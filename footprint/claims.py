@@ -55,7 +55,10 @@ _PLACE_USAGE = re.compile(
 )
 # "Turkish-backed militants", "Iran-backed Badr and Nujabaa groups": the fighters, not their backer,
 # are at the place (Syrian factions, or another actor named after the adjective)
-_PROXY_OF_SYRIANS = re.compile(r"^-(?:backed|supported|allied|aligned|sponsored|funded|armed)\b")
+_PROXY_OF_SYRIANS = re.compile(r"^-(?:backed|supported|allied|aligned|sponsored|funded|armed)\b"
+                               # "Iranian-run terrorist cell" (but "Turkish-run training camps" are Turkey's own)
+                               r"|^-(?:run|operated|linked|affiliated|directed|controlled)\s+(?:[\w'-]+\s+){0,2}?"
+                               r"(?:cells?|groups?|militias?|factions?|fighters|networks?|gangs?|gunmen|mercenaries)\b")
 _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
 _DOMESTIC = re.compile(
     r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
@@ -72,6 +75,7 @@ _FORCE_NOUN = re.compile(
     r"|vehicles|bulldozers|humvees|warships?|boats"
     r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
     r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?"
+    r"|state(?![-\w])"  # "the Turkish state and its proxies" (Kurdish outlets' wording for Turkey)
     r"|attacks?|aggression|bombardment|shelling|shells|missiles?|rockets?|occupation|training bases|advances?"
     r"|assault|offensive|build-?up|reinforcements|vehicles|bulldozers|gunfire|warships?|ships|checkpoints?"
     r"|outposts?|encroachment|infiltration))",
@@ -80,7 +84,7 @@ _FORCE_NOUN = re.compile(
 _ANAPHOR = Caseless(
     r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
     r"|the contingent)\b|\bour (?:bases|forces|troops|presence|operations|jets|drones|units|soldiers)\b"
-    r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy"
+    r"|\b(?:the|its|their) (?:jets|strikes?|raids?|drones?|aircraft|warplanes|troops|forces|soldiers|convoy|military|army"
     r"|contingent|group|militia|militiamen|factions|fighters|attacks?|air ?strikes|bombardment|shelling|assault"
     r"|operations?|incursions?|patrols?)\b"
     # "they" as a subject ("…, and they have since moved"), not "them" ("many Westerners among them")
@@ -195,7 +199,8 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     if _SPEAKER_NOUN.match(after) or _SPEAKS_NEXT.match(after) or re.search(r"according to\s+(?:the\s+)?$", before, re.I):
         return "speaker"
     listed = re.sub(r"^(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?=[\s,]))+", "", after)
-    if re.search(r"\b(?:backed|supported|funded|armed|trained|sponsored) by\s+(?:the\s+)?$", before):
+    if re.search(r"\b(?:backed|supported|funded|armed|trained|sponsored|operated|run|directed|linked|affiliated) by"
+                 r"\s+(?:the\s+)?$", before):
         return "other"  # "militias backed by Iran": the backer is not the force at the place
     if _PROXY_OF_SYRIANS.match(after):
         return "other"  # "Turkish-backed Syrian National Army fighters" are Syrian

@@ -98,8 +98,11 @@ YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s
                    r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")
 
 _DEMAND_BEFORE = re.compile(
-    r"\b(?:call(?:s|ed|ing)? (?:on|for)|demand\w*|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?|ask(?:s|ed|ing)?)\b[^.;]*$",
+    r"\b(?:call(?:s|ed|ing)? (?:on|for)|demand\w*|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?(?!\s+(?:on|ahead)\b)"
+    r"|ask(?:s|ed|ing)?)\b[^.;]*$",  # not "pressed on with their attacks"
     re.IGNORECASE)
+_HYPOTHETICAL = re.compile(r"\b(?:possible|potential|feared|anticipated|imminent|future|expected|likely)\s+"
+                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+|yet\s+)?$", re.IGNORECASE)
 
 
@@ -110,6 +113,8 @@ def read_status(scope_text: str, attributed: bool) -> tuple[str, re.Match | None
         for m in cues.patterns[status].finditer(scope_text):
             if status in EVENTS and _NEGATED.search(scope_text, max(0, m.start() - 16), m.start()):
                 continue  # "have not been abandoned"
+            if status in EVENTS and _HYPOTHETICAL.search(scope_text, max(0, m.start() - 25), m.start()):
+                continue  # "on full alert over a possible Iranian attack"
             if status in EVENTS and _DEMAND_BEFORE.search(scope_text, max(0, m.start() - 90), m.start()):
                 continue  # "calling on Israel to … withdraw": a demand, read by its own cue
             if status in EVENTS:

@@ -450,7 +450,7 @@ class Gazetteer:
                 if n == 1 and len(key) <= 3 and not self._exact.get(exact_key(text[start:end])):
                     continue  # a short word loosened ("Is" ~ al-Iss, "War" ~ al-Waar) must be spelled as listed
                 if _BODY_AFTER.match(text, end):
-                    continue  # "Shafaq News", "the Euphrates Shield operation": a body's name, not a place
+                    break  # "Shafaq News", "the Damascus International Fair": a body's name, no place in it
                 match = (place, start, end, n, bucket)
                 break
             if match is None:
@@ -496,7 +496,8 @@ class Gazetteer:
 _BODY_AFTER = re.compile(
     r"\s+(?:Shield|Spring|Branch|Brigades?|Division|Council|Front|Movement|Media|News|Agency|Network|TV|Channel"
     r"|Times|Post|University|Radio|Press|Today|Daily|Tribune|Observer|Revolutionary|Liberation|Martyrs|Operations Room"
-    r"|Guards|Regiment|Battalion|Group|Organi[sz]ation|Foundation|Institute|Center|Centre|Company)\b")
+    r"|Guards|Regiment|Battalion|Group|Organi[sz]ation|Foundation|Institute|Center|Centre|Company|Fair|Exhibition|Expo"
+    r"|Conference|Forum|Festival|Summit)\b")
 _PROVINCES_AFTER = re.compile(r"\s+(?:provinces|governorates)\b", re.IGNORECASE)
 
 

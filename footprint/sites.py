@@ -96,8 +96,15 @@ def _country_wide(sentence: str, pm) -> bool:
         return False  # "Syria's new leadership", "Syria-Turkey border", "Syria and Iraq", "Syria said"
     if not _COUNTRY_BEFORE.search(sentence[max(0, pm.start - 30) : pm.start]):
         return False
-    # the force itself, not its influence or its talks, must stand just before: "its forces from Syria"
-    return bool(_COUNTRY_FORCE.search(sentence[max(0, pm.start - 70) : pm.start]))
+    # the force itself, not its influence or its talks, must stand just before: "its forces from Syria",
+    # and not as what the actor backed ("backed opposition forces in Syria")
+    window = max(0, pm.start - 70)
+    force = [m for m in _COUNTRY_FORCE.finditer(sentence, window, pm.start)]
+    return bool(force) and not _BACKED_BEFORE.search(sentence, max(0, force[-1].start() - 40), force[-1].start())
+
+
+_BACKED_BEFORE = re.compile(r"\b(?:backed|backing|supported|supporting|armed|arming|funded|funding|trained|training)\s+"
+                            r"(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 
 
 _COUNTRY_FORCE = re.compile(
@@ -144,6 +151,7 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
 
 
 _INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.IGNORECASE)
+_OTHER_SIDE = re.compile(r"\b(?:on|from) the (?:Iraqi|Lebanese|Turkish|Jordanian|Israeli) side\b", re.IGNORECASE)
 _ABROAD_BEFORE = re.compile(
     r"\b(?:Lebanese|Iraqi|Turkish|Jordanian|Israeli|Iranian)\s+(?:border\s+)?(?:village|town|city|province|district"
     r"|region|area)\s+(?:of\s+)?$", re.IGNORECASE)
@@ -179,6 +187,8 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
         return False
     if _COMMA_LOCATOR_BEFORE.search(before) and any(o.end <= pm.start - 10 for o in mentions):
         return False  # "bases in Ain Issa and Tel Al-Samn, close to the northern city of Raqqa"
+    if _OTHER_SIDE.search(sentence, 0, pm.start):
+        return False  # "On the Iraqi side, two tanks stood at the entrance to the Al-Qaim crossing"
     if _ABROAD_BEFORE.search(before):
         return False  # "the southern Lebanese village of Majdal Selm": a namesake abroad
     if place.kind == "region" and place.place_id.endswith("-border") and _CROSSED_BEFORE.search(before):

@@ -581,6 +581,23 @@ def test_lists_and_areas(extractor, sentence, expected):
      "Abu Madharah farm.",
      [("Israel", "Abu Madharah", "syr-quneitra-governorate", "reported", 3, True),
       ("Israel", "Quneitra", "syr-quneitra", "reported", 1, False)]),
+    # Kurdish outlets' "the Turkish state"; "pressed on with their attacks" is no demand
+    ("All through Tuesday the Turkish state and its proxies pressed on with their attacks on the Qereqozaq Bridge and "
+     "the Tishrin Dam.",
+     [("Turkey", "Qereqozaq", "syr-qara-qozak", "struck", 1, False),
+      ("Turkey", "Tishrin Dam", "syr-tishrin-dam", "struck", 1, False)]),
+    # "the military" continues the force just named
+    ("Israeli jets struck Homs. The military confirmed that it had hit the Jousieh border crossing.",
+     [("Israel", "Homs", "syr-homs", "struck", 1, False),
+      ("Israel", "Jousieh border crossing", "syr-joussieh-crossing", "struck", 1, False)]),
+    # what is left of IS is no withdrawal; a cell Iran runs is Iran's proxy, not Iran
+    ("The Coalition bases in Syria are supposed to support operations against what is left of IS.",
+     [("United States", "Syria", "syr-syria", "reported", 4, False)]),
+    ("Israeli troops raided an Iranian-run terrorist cell in Kodna.",
+     [("Israel", "Kodna", "syr-kodana", "reported", 1, False)]),
+    # a base on alert over a possible attack is there, not struck
+    ("Syrian security source: main US base in Syria on full alert over possible Iranian attack",
+     [("United States", "Syria", "syr-syria", "claimed", 4, False)]),
     # the places excepted from a withdrawal are where the force stays
     ("With the exception of Hmeimim airbase and the port of Tartus, Russian forces have completely evacuated every "
      "position they formerly held in Syria.",
@@ -660,6 +677,10 @@ def test_statuses(extractor, sentence, expected):
     "The paper's Damascus correspondent wrote that Hezbollah fighters had left.",
     "On the new administration in Damascus, Turkish sources said Turkish troops were ready to help.",
     "On June 10, 1967, the last day of the Six-Day War, the IOF seized the city of Quneitra.",
+    # the forces a state backed are not its own; a fair is no airport; the Iraqi side of a crossing is Iraq
+    "Türkiye backed opposition forces in Syria throughout the 13-year civil war.",
+    "Turkish soldiers will secure the Damascus International Fair.",
+    "On the Iraqi side, meanwhile, two Iraqi tanks stood at the entrance to the Al-Qaim border crossing.",
     # a neighbour's media speak; Syria's own authorities deploy
     "Iraq's official television said on Thursday that Syrian authorities have deployed reinforced military forces at "
     "the Al-Boukamal crossing.",

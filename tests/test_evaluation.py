@@ -104,10 +104,11 @@ def test_real_corpus_is_retold_and_a_third_is_locked():
 
 
 def test_no_claim_on_the_tuning_corpus_reports_that_have_none():
-    pairs = [(r, g) for r, g in annotated(CORPUS / "tune", CORPUS / "tune" / "gold") if g is None]
-    assert len(pairs) >= 5
-    _, each = evaluate(pairs, Evaluator())
-    assert {name: s.false_claims for name, s in each.items() if s.found_pairs} == {}
+    # no gold file, an empty one, or only lines a careful reader may leave out
+    _, each = evaluate(list(annotated(CORPUS / "tune", CORPUS / "tune" / "gold")), Evaluator())
+    negatives = {name: s for name, s in each.items() if s.annotated == 0}
+    assert len(negatives) >= 20
+    assert {name: s.false_claims for name, s in negatives.items() if s.found_pairs} == {}
 
 
 @pytest.mark.parametrize("text, gold, recall", [
