@@ -200,7 +200,7 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
         return "speaker"
     listed = re.sub(r"^(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?=[\s,]))+", "", after)
     if re.search(r"\b(?:backed|supported|funded|armed|trained|sponsored|operated|run|directed|linked|affiliated) by"
-                 r"\s+(?:the\s+)?$", before):
+                 r"\s+(?:the\s+|[Aa]l[- ])?$", before):  # "operatives operated by Al Quds Force"
         return "other"  # "militias backed by Iran": the backer is not the force at the place
     if _PROXY_OF_SYRIANS.match(after):
         return "other"  # "Turkish-backed Syrian National Army fighters" are Syrian

@@ -102,7 +102,7 @@ _DEMAND_BEFORE = re.compile(
     r"|ask(?:s|ed|ing)?)\b[^.;]*$",  # not "pressed on with their attacks"
     re.IGNORECASE)
 _HYPOTHETICAL = re.compile(r"\b(?:possible|potential|feared|anticipated|imminent|future|expected|likely)\s+"
-                           r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+                           r"(?!to\b)(?:[\w-]+\s+)?$", re.IGNORECASE)  # ("expected to leave" is an intention)
 _NEGATED = re.compile(r"\b(?:not|never)\s+(?:been\s+|be\s+|yet\s+)?$", re.IGNORECASE)
 
 

@@ -595,6 +595,13 @@ def test_lists_and_areas(extractor, sentence, expected):
      [("United States", "Syria", "syr-syria", "reported", 4, False)]),
     ("Israeli troops raided an Iranian-run terrorist cell in Kodna.",
      [("Israel", "Kodna", "syr-kodana", "reported", 1, False)]),
+    # "expected to pull out" is a plan; operatives "operated by Al Quds Force" are not Iran's force there;
+    # a "targeted overnight operation" is a raid, not a strike
+    ("Three informed sources told AFP that U.S. forces are expected to pull out of Syrian soil in under a month.",
+     [("United States", "Syrian soil", "syr-syria", "planned", 4, False)]),
+    ("Israeli forces crossed the line. The army said it had conducted a targeted overnight operation in the Syrian town "
+     "of Kudna and had arrested operatives that were operated by Al Quds Force.",
+     [("Israel", "Kudna", "syr-kodana", "claimed", 1, False)]),
     # a base on alert over a possible attack is there, not struck
     ("Syrian security source: main US base in Syria on full alert over possible Iranian attack",
      [("United States", "Syria", "syr-syria", "claimed", 4, False)]),
