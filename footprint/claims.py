@@ -55,6 +55,9 @@ _PLACE_USAGE = re.compile(
 )
 # "Turkish-backed militants", "Iran-backed Badr and Nujabaa groups": the fighters, not their backer,
 # are at the place (Syrian factions, or another actor named after the adjective)
+_CARRIED_ON = re.compile(r"\b(?:on|aboard|on board)\s+(?:a|an|the)\s+$", re.IGNORECASE)
+_VEHICLE_AFTER = re.compile(r"^\s+(?:military\s+|air force\s+)?(?:aircraft|plane|jet|ship|helicopter|vessel|flight|transport)\b",
+                            re.IGNORECASE)
 _PROXY_OF_SYRIANS = re.compile(r"^-(?:backed|supported|allied|aligned|sponsored|funded|armed)\b"
                                # "Iranian-run terrorist cell" (but "Turkish-run training camps" are Turkey's own)
                                r"|^-(?:run|operated|linked|affiliated|directed|controlled)\s+(?:[\w'-]+\s+){0,2}?"
@@ -202,6 +205,8 @@ def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     if re.search(r"\b(?:backed|supported|funded|armed|trained|sponsored|operated|run|directed|linked|affiliated) by"
                  r"\s+(?:the\s+|[Aa]l[- ])?$", before):  # "operatives operated by Al Quds Force"
         return "other"  # "militias backed by Iran": the backer is not the force at the place
+    if _CARRIED_ON.search(before) and _VEHICLE_AFTER.match(after):
+        return "other"  # "Assad fled Damascus on a Russian aircraft": the craft carried him, the force did nothing
     if _PROXY_OF_SYRIANS.match(after):
         return "other"  # "Turkish-backed Syrian National Army fighters" are Syrian
     if m.form == "demonym" and not (_FORCE_NOUN.match(after) or _FORCE_NOUN.match(listed)):

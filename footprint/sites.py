@@ -159,6 +159,10 @@ _COMMA_LOCATOR_BEFORE = re.compile(
     r",\s*(?:close to|near|not far from|outside|(?:just\s+)?(?:north|south|east|west|north-?east|north-?west"
     r"|south-?east|south-?west)(?:ern)? of)\s+the\s+(?:\w+ern\s+)?(?:city|town|village|provincial capital) of\s+$",
     re.IGNORECASE)
+_DIRECTION_GAP = re.compile(
+    r"\s*(?:(?:hills|mountains|heights|area|region|countryside|plains?|valley|desert)\s+)?(?:(?:just|some|about)\s+)?"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
+    r"(?:(?:city|town|village|province|governorate) of\s+)?", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]*$", re.IGNORECASE)
 _CROSSED_BEFORE = re.compile(r"\bcross(?:ed|es|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORECASE)
@@ -206,6 +210,8 @@ def is_site(sentence: str, pm: gz.PlaceMention, mentions: list[gz.PlaceMention],
         if (broader or (not listed and place.precision >= earlier[-1].place.precision)) \
                 and _LOCATOR_BEFORE.search(gap) and len(gap) < 45:
             return False
+        if _DIRECTION_GAP.fullmatch(gap) and earlier[-1].place.kind != "country":
+            return False  # "the Jabal al-Zawiya hills south of Idleb": the city only locates the hills
         if re.fullmatch(r",\s*(?:the\s+)?", gap) and _is_address(earlier[-1].place, place):
             return False  # "the Hmeimim Air Base in Jableh, Latakia": the governorate's city addresses it
         if re.search(r"\b(?:lies|lying|located|situated|sits)\b", gap, re.I):

@@ -602,6 +602,9 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("Israeli forces crossed the line. The army said it had conducted a targeted overnight operation in the Syrian town "
      "of Kudna and had arrested operatives that were operated by Al Quds Force.",
      [("Israel", "Kudna", "syr-kodana", "claimed", 1, False)]),
+    # a city south of which the hills lie only locates them (the country before a town does not)
+    ("Turkish troops also remain at a handful of positions in the Jabal al-Zawiya hills south of Idleb.",
+     [("Turkey", "Jabal al-Zawiya", "syr-jabal-al-zawiya", "reported", 3, False)]),
     # a base on alert over a possible attack is there, not struck
     ("Syrian security source: main US base in Syria on full alert over possible Iranian attack",
      [("United States", "Syria", "syr-syria", "claimed", 4, False)]),
@@ -687,6 +690,8 @@ def test_statuses(extractor, sentence, expected):
     # the forces a state backed are not its own; a fair is no airport; the Iraqi side of a crossing is Iraq
     "Türkiye backed opposition forces in Syria throughout the 13-year civil war.",
     "Turkish soldiers will secure the Damascus International Fair.",
+    # the craft that carried a fleeing man is no force leaving
+    "Bashar al-Assad fled Damascus on a Russian aircraft in December 2024.",
     "On the Iraqi side, meanwhile, two Iraqi tanks stood at the entrance to the Al-Qaim border crossing.",
     # a neighbour's media speak; Syria's own authorities deploy
     "Iraq's official television said on Thursday that Syrian authorities have deployed reinforced military forces at "
