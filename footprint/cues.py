@@ -95,7 +95,7 @@ OLD_DATE = re.compile(
 
 YEAR = re.compile(r"\bin (?:early |late |mid-)?(?:[A-Z][a-z]+ )?((?:19|20)\d\d)s?\b"
                    r"|\bin the past\b(?!\s+(?:\w+\s+)?(?:hours?|days?|weeks?|24|48|72|month)\b)|\bdecades ago\b"
-                   r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b")
+                   r"|\byears ago\b|\bformerly\b|\bonce (?:held|used)\b|\bused to\b")
 
 _DEMAND_BEFORE = re.compile(
     r"\b(?:call(?:s|ed|ing)? (?:on|for)|demand\w*|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?(?!\s+(?:on|ahead)\b)"

@@ -12,7 +12,8 @@ _CLAUSE_SEP = re.compile(r"[,;()—–]")
 _ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "gen", "brig", "col", "lt", "st", "adm", "sgt", "maj", "capt",
                   "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc"}
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])"
+                           r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")  # "…in the region.The Syrian Army…" (a lost space)
 
 _SCOPE_SPLIT = re.compile(r";\s*|,\s*(?=(?:but|while|whereas|although|though)\b)|\s+(?=(?:while|whereas)\s+(?!in\b|at\b))"
                           # "…, with rebel forces taking key cities such as Homs": a subject and verb of its own

@@ -48,13 +48,17 @@ _METONYM_BEFORE = re.compile(
     r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$"
     # a capital visited for talks, or where a government sits: "visiting Damascus", "now in power in Damascus"
     r"|\b(?:visit(?:s|ed|ing)?|visit to|trip to|in power in|rules? from|ruling from)\s+$"
-    r"|\b(?:administration|government|authorities|leadership|rulers|regime) in\s+$")
+    r"|\b(?:administration|government|authorities|leadership|rulers|regime) in\s+$"
+    r"|\b(?:leads?|leading|governs?|governing)\s+$"  # "whoever leads Damascus in future"
+    # who is based there is no force: "two foreign security officials based in Damascus"
+    r"|\b(?:officials?|diplomats?|correspondents?|reporters?|journalists?|sources?|analysts?|envoys?)\s+(?:based\s+)?in\s+$")
 
 _METONYM_AFTER = re.compile(
     r"^\s+(?:(?:has|had|have)\s+)?(?:(?:could|would|should|will|may|might|must|can)\s+(?!be\b|been\b)\w+"
     r"|said|says|turned|granted|agreed|wants|insist\w*|reject\w*|denied|asked|told|announced|signed|accepted"
     r"|approved|refused|demanded|accused|hopes|believes|pressed|welcomed|condemned)\b"
-    r"|^\s+(?:regime|government|authorities|administration|correspondents?|bureau|office)\b"  # "the Damascus regime \"betrayed\" them"
+    r"|^\s+(?:regime|government|authorities|administration|correspondents?|bureau|office)\b"
+    r"|^\s+(?:is|was)\s+(?:now\s+)?(?:weighing|considering|seeking|trying|looking|hoping|expected to)\b"  # "the Damascus regime \"betrayed\" them"
 )
 # "President Ahmed al-Sharaa", "Bashar al-Assad": a name, even where a village shares it.
 _PERSON_WORDS = (

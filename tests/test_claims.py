@@ -286,6 +286,12 @@ def test_near_widens_precision(extractor):
     assert (claim.place_id, claim.precision, claim.radius_km) == ("syr-aleppo", 2, 25.0)
 
 
+def test_a_lost_space_after_a_full_stop_still_ends_a_sentence():
+    text = "Turkey dealt Daesh heavy blows in the region.The Syrian Army took the al-Tabqah district."
+    assert [text[a:b] for a, b in claims.sentences(text)] == [
+        "Turkey dealt Daesh heavy blows in the region.", "The Syrian Army took the al-Tabqah district."]
+
+
 def test_sentences_keep_abbreviations_together():
     text = "Brig.-Gen. Roman Gofman led it. The U.S. said no. Mr. Dujarric spoke."
     spans = claims.sentences(text)
@@ -605,6 +611,10 @@ def test_lists_and_areas(extractor, sentence, expected):
     # a city south of which the hills lie only locates them (the country before a town does not)
     ("Turkish troops also remain at a handful of positions in the Jabal al-Zawiya hills south of Idleb.",
      [("Turkey", "Jabal al-Zawiya", "syr-jabal-al-zawiya", "reported", 3, False)]),
+    # where the sources are based is not where the force will be
+    ("The Reuters sources – a Syrian security official, two foreign security officials based in Damascus and a senior "
+     "regional intelligence officer – said the deal could let Turkey build new air bases in Syria.",
+     [("Turkey", "Syria", "syr-syria", "planned", 4, False)]),
     # a base on alert over a possible attack is there, not struck
     ("Syrian security source: main US base in Syria on full alert over possible Iranian attack",
      [("United States", "Syria", "syr-syria", "claimed", 4, False)]),
@@ -690,6 +700,11 @@ def test_statuses(extractor, sentence, expected):
     # the forces a state backed are not its own; a fair is no airport; the Iraqi side of a crossing is Iraq
     "Türkiye backed opposition forces in Syria throughout the 13-year civil war.",
     "Turkish soldiers will secure the Damascus International Fair.",
+    # a capital someone leads, officials are based in, or that weighs a response; what planes "used to" do
+    "Even so, it is far from certain that whoever leads Damascus in future will accept a long-term Russian military "
+    "presence.",
+    "They point out that Damascus is now weighing how to respond to the US strikes.",
+    '"We used to be afraid of it when those Russian planes would bomb us in Idlib," he said.',
     # the craft that carried a fleeing man is no force leaving
     "Bashar al-Assad fled Damascus on a Russian aircraft in December 2024.",
     "On the Iraqi side, meanwhile, two Iraqi tanks stood at the entrance to the Al-Qaim border crossing.",
