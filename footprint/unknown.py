@@ -169,8 +169,8 @@ def approximate_mentions(sentence: str, mentions: list[gz.PlaceMention], actor_m
             start = sentence.index(name, start)
             end = start + len(name)
             # a known place strictly inside the name is a fragment of it ("Saida" in "Saida al-Hanout")
-            inside = [pm for pm in mentions if start <= pm.start and pm.end <= end and (pm.start, pm.end) != (start, end)
-                      and pm.place.precision == 1]
+            # (a region's name too: "al-Golan" in "the village of Saida al-Golan")
+            inside = [pm for pm in mentions if start <= pm.start and pm.end <= end and (pm.start, pm.end) != (start, end)]
             names.append((name, start, end, inside))
     suspects = [pm for *_, inside in names for pm in inside]
     whole = [pm for pm in mentions if pm not in suspects]  # what the areas are read from

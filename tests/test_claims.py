@@ -375,6 +375,9 @@ def test_whole_gazetteer_villages(extractor, sentence, expected):
     ("SDF fighters took on Turkish-backed militants in the village of Imo Tomb near Kobani.", []),
     # no area anywhere in the text: no claim rather than a guess
     ("Israeli troops stormed the village of Zzyzxville on Friday.", []),
+    # a region's name inside an unknown village's ("al-Golan" in "Saida al-Golan") is a fragment of it
+    ("Twelve Israeli military vehicles pushed into the village of Saida al-Golan, in the Quneitra countryside.",
+     [("Israel", "Saida al-Golan", "syr-quneitra-governorate", "reported", 3, True)]),
     # a name that starts with a hill, spring or valley word is a place by its form; "Jabal" alone is no hamlet
     ("Israeli special forces had landed near Jabal Manaa, a hilltop near Kiswa.",
      [("Israel", "Jabal Manaa", "syr-kiswah", "reported", 2, True)]),
