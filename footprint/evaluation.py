@@ -95,20 +95,34 @@ class Evaluator:
         mentions = self.lexicon.find(actor)
         return mentions[0].actor.country_code if mentions else actor
 
-    def place_id(self, phrase: str) -> str | None:
+    def place_id(self, phrase: str, context: frozenset[str] = frozenset()) -> str | None:
+        """The gazetteer entry an annotated place phrase means; among namesakes, the one in the
+        governorates (``context``) of the report's other annotated places."""
         if phrase in DESCRIBED:
             return DESCRIBED[phrase]
-        location = self.geocoder.geocode(phrase)
+        location = self.geocoder.geocode(phrase, context=context)
         # a spelling merely close to a hamlet somewhere else is no reading of the annotator's place
-        if location is None or (location.raw["match"] == "fuzzy" and location.raw.get("kind") == "village"
-                                and self.extractor.gazetteer.places[location.raw["place_id"]].framed):
+        if location is None:
+            return None
+        place = self.extractor.gazetteer.places[location.raw["place_id"]]
+        if location.raw["match"] == "fuzzy" and place.kind == "village" and place.framed:
+            return None
+        # a hamlet of another governorate than the report's places, with no namesake among them,
+        # is not what the annotator meant either (the report's "Tel al-Ahmar" is in Quneitra)
+        if place.framed and context and place.admin1 not in context:
             return None
         return location.raw["place_id"]
 
-    def gold_spot(self, g: dict) -> "Spot":
+    def context(self, gold: list[dict]) -> frozenset[str]:
+        """Governorates of a report's annotated places that are not hamlets (whose namesakes they settle)."""
+        places = self.extractor.gazetteer.places
+        found = (places.get(self.place_id(g["place"]) or "") for g in gold)
+        return frozenset(p.admin1 for p in found if p is not None and not p.framed and p.in_syria and p.admin1)
+
+    def gold_spot(self, g: dict, context: frozenset[str] = frozenset()) -> "Spot":
         """Where an annotation puts its claim: its own coordinates when it gives them (the gazetteer
         may lack the village, or know a namesake), else the gazetteer's reading of its place."""
-        place_id = self.place_id(g["place"])
+        place_id = self.place_id(g["place"], context)
         place = self.extractor.gazetteer.places.get(place_id) if place_id else None
         if int(g.get("precision") or 1) >= 3 and place is not None and place.kind in gz.SETTLEMENT_KINDS:
             # "As-Suwayda", "northern Hasakah" annotated as a region is the governorate the city names
@@ -148,8 +162,10 @@ class Evaluator:
         required = [g for g in gold if OPTIONAL_NOTE not in g.get("note", "")]
         optional = [g for g in gold if OPTIONAL_NOTE in g.get("note", "")]
 
+        context = self.context(gold)
+
         def pair(g):
-            spot = self.gold_spot(g)
+            spot = self.gold_spot(g, context)
             return self.country(g["country"]), spot
 
         required_pairs = [(g, *pair(g)) for g in required]

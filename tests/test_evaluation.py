@@ -131,3 +131,11 @@ def test_no_claim_on_the_tuning_corpus_reports_that_have_none():
 def test_annotated_coordinates_locate_the_gold_place(text, gold, recall):
     line = {"country": "Israel", "status": "reported", "claimant": None, **gold}
     assert Evaluator().score(_report(text), [line]).recall == recall
+
+
+def test_a_hamlet_named_only_elsewhere_is_read_in_the_reports_governorate():
+    # every "Tel al-Ahmar" the gazetteer knows lies outside Quneitra: the annotator's is the report's own
+    text = "Israeli forces entered the Quneitra countryside. Israeli tanks moved from the Tel al-Ahmar area toward Kodna."
+    gold = [{"country": "Israel", "place": place, "status": "reported", "claimant": None, "precision": precision}
+            for place, precision in (("Quneitra countryside", 3), ("Tel al-Ahmar", 1))]
+    assert Evaluator().score(_report(text), gold).recall == 1.0
