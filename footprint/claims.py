@@ -75,7 +75,7 @@ _FORCE_NOUN = re.compile(
     r"|jets?|drones?|warplanes?|aircraft|planes|helicopters?|units?|bases?|presence|personnel|advisers|officers"
     r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
     r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
-    r"|vehicles|bulldozers|humvees|warships?|boats"
+    r"|vehicles|bulldozers|humvees|warships?|boats|trucks|lorries"
     r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
     r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?"
     r"|state(?![-\w])"  # "the Turkish state and its proxies" (Kurdish outlets' wording for Turkey)
@@ -266,7 +266,8 @@ class Extractor:
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             named_force = any(r == "force" for _, r in roles)  # not "moved to neighbouring Iraq"
             anaphor = _ANAPHOR.search(sentence) or (recent and not named_force and (
-                _BARE_EVENT.search(sentence) or _UNIT_SUBJECT.match(sentence)))
+                _BARE_EVENT.search(sentence) or _UNIT_SUBJECT.match(sentence)
+                or (known and cues.lexicon().patterns["withdrawn"].search(sentence))))  # "X had been closed"
             carried = last_forces if anaphor and not _domestic_force(sentence) else []
             if carried and _BARE_EVENT.search(sentence):
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
@@ -370,6 +371,7 @@ class Extractor:
                     continue  # "US troops in Syria's al-Tanf": the country only locates the base
                 if precise and pm.precision >= 3 and pm.place.kind in ("region", "governorate") \
                         and not _listed_with_precise(sentence, pm, in_scope) \
+                        and not _unnamed_sites_in(sentence, pm.start) \
                         and not _DEPARTED.search(sentence, max(0, pm.start - 25), pm.start):
                     # the region only frames the precise places named with it, unless it is where the
                     # force left ("pulling out of east Syria and heading for Khmeimim")
@@ -448,6 +450,18 @@ def _where(pm: gz.PlaceMention) -> dict:
                 else (gz.NEAR_RADIUS_KM if pm.precision == 2 else None))
 
 
+# "…out of Qamishli airport and nearby posts in the northern al-Hasakah countryside": the region is where
+# the unnamed posts are, a place of its own beside the named airport
+def _unnamed_sites_in(sentence: str, at: int) -> bool:
+    """Whether the region at ``at`` is where unnamed sites are ("nearby posts in"), not named ones
+    ("Al-Wazir and Tel Baydar bases in")."""
+    m = _UNNAMED_SITES_IN.search(sentence, max(0, at - 40), at)
+    return m is not None and not _NAME_BEFORE.search(sentence, 0, m.start())
+
+
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
+_UNNAMED_SITES_IN = re.compile(r"\b(?:posts|positions|bases|sites|points|outposts|villages|towns|areas|locations)"
+                               r"\s+(?:in|across|throughout)\s+(?:the\s+)?(?:[\w-]+\s+)?$", re.IGNORECASE)
 # "Masyaf and the Damascus countryside", "in Tartus and in Syria's Latakia Governorate"
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|as well as|, and)\s*(?:the\s+)?"
                        r"|\s*,?\s*(?:and|or|as well as)\s+(?:in|at|on|near)\s+(?:the\s+)?(?:Syria['’]s\s+)?")
@@ -612,7 +626,8 @@ _DIRECTION_REGIONS = {"north": "syr-northern-syria", "south": "syr-southern-syri
 _FEATURE_AFTER = re.compile(r"\s+(?:crossing|hill|checkpoint|gate|road|junction|bridge|base|outpost|farms?|valley"
                             r"|barracks)\b", re.IGNORECASE)
 # "the Qasrak base, which is still under SDF control": who holds the place, not who acts in the sentence
-_HELD_BY = re.compile(r"\b(?:under|held by|controlled by|run by|in the hands of|according to|blamed by|said by)\s+"
+_HELD_BY = re.compile(r"\b(?:under|held by|controlled by|run by|in the hands of|according to|blamed by|said by"
+                      r"|handed (?:over |back )?to|transferred to|given to)\s+"
                       r"(?:the\s+)?$", re.IGNORECASE)  # or who only speaks: "according to the SDF"
 
 

@@ -361,9 +361,10 @@ def test_whole_gazetteer_villages(extractor, sentence, expected):
      [("United States", "Al-Wazir", "syr-hasakah-governorate", "withdrawn", 3, True),
       ("United States", "Tel Baydar", "syr-tal-baydar", "withdrawn", 1, False)]),
     # another transliteration of a village of the governorate named with it is that village
-    # ("northern Quneitra" is the governorate's north, which only frames the village named with it)
+    # ("northern Quneitra" is the governorate's north, where the unnamed villages are)
     ("Israeli forces stormed villages in northern Quneitra and set up a checkpoint in al-Mashirfa.",
-     [("Israel", "al-Mashirfa", "wof-1327238945", "reported", 1, False)]),
+     [("Israel", "Quneitra", "syr-quneitra-governorate", "reported", 3, False),
+      ("Israel", "al-Mashirfa", "wof-1327238945", "reported", 1, False)]),
     ("Israeli forces have reportedly seized Tel Ahmar Sharqi near the town of Kodna.",
      [("Israel", "Kodna", "syr-kodana", "claimed", 2, False),
       ("Israel", "Tel Ahmar Sharqi", "syr-kodana", "claimed", 2, True)]),
@@ -618,6 +619,20 @@ def test_lists_and_areas(extractor, sentence, expected):
     ("The Reuters sources – a Syrian security official, two foreign security officials based in Damascus and a senior "
      "regional intelligence officer – said the deal could let Turkey build new air bases in Syria.",
      [("Turkey", "Syria", "syr-syria", "planned", 4, False)]),
+    # US trucks are a force; a withdrawal's words carry the force just named; the SDF a base is handed to does
+    # not act; "MSS Euphrates" is the Conoco site, not the river
+    ("A convoy of 25 U.S. trucks loaded with military gear drove into the Qasrok base near al-Hasakah.",
+     [("United States", "Qasrok", "syr-qasrak", "reported", 1, False)]),
+    ("US forces are leaving their bases in Deir ez-Zor. Al Arabiya also quoted Fox News as reporting that Mission "
+     "Support Site Green Village had been closed, while MSS Euphrates had been handed over to the SDF.",
+     [("United States", "Deir ez-Zor", "syr-deir-ez-zor", "withdrawn", 1, False),
+      ("United States", "MSS Euphrates", "syr-conoco", "withdrawn", 1, False),
+      ("United States", "Mission Support Site Green Village", "syr-al-omar", "withdrawn", 1, False)]),
+    # the region where unnamed posts are is a place of its own beside the named airport
+    ("The Russian military pulled some troops out of Qamishli International Airport and nearby posts in the northern "
+     "al-Hasakah countryside.",
+     [("Russia", "Qamishli International Airport", "syr-qamishli-airport", "withdrawn", 1, False),
+      ("Russia", "al-Hasakah countryside", "syr-hasakah-governorate", "withdrawn", 3, False)]),
     # a base on alert over a possible attack is there, not struck
     ("Syrian security source: main US base in Syria on full alert over possible Iranian attack",
      [("United States", "Syria", "syr-syria", "claimed", 4, False)]),
