@@ -426,6 +426,11 @@ def test_reporting_styles(extractor, sentence, expected):
     ("Hezbollah withdrew the bulk of its forces from Syria in early December.",
      [("Hezbollah", "Syria", "syr-syria", "withdrawn", 4, False)]),
     ("The US has about 900 troops in Syria.", [("United States", "Syria", "syr-syria", "reported", 4, False)]),
+    # strikes on "Syrian military sites" are strikes across the country, unless a narrower place is named
+    ("Reports also say 'Israel' has carried out hundreds of airstrikes on Syrian military sites.",
+     [("Israel", "Syrian military sites", "syr-syria", "struck", 4, False)]),
+    ("Israeli jets struck Syrian army positions near Quneitra.",
+     [("Israel", "Quneitra", "syr-quneitra", "struck", 2, False)]),
     ('"Israeli" media reported that the entity has launched nearly 300 air raids on Syria in the past two days.',
      [("Israel", "Syria", "syr-syria", "struck", 4, False)]),
     # the country as speaker, owner or context is no place of a force
