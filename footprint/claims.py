@@ -223,7 +223,7 @@ class Extractor:
 
     def __call__(self, report: Report) -> Extraction:
         text = report.text
-        ref_date = report.published or dt.date.today()
+        ref_date = report.published or _undated_reference(text)
         claims: list[Claim] = []
         places: list[NamedPlace] = []
         speakers: list[str] = []
@@ -585,6 +585,16 @@ def _afterwards(text, sentence, s_start, s_end, roles, carried, before: list[Cla
 def _source_of(sentence: str) -> str | None:
     """Who a sentence attributes its content to, by its own words alone."""
     return attribution.attribution(sentence, [])[0]
+
+
+def _undated_reference(text: str) -> dt.date:
+    """The date to judge "history" by in a report that gives none: the end of the latest year it
+    mentions (a report of unknown date is at least that recent), else today."""
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text) if int(y) <= dt.date.today().year]
+    return dt.date(max(years), 12, 31) if years else dt.date.today()
+
+
+_YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def _hosted(sentence, pm, roles, forces) -> list[actors_mod.ActorMention]:

@@ -1,5 +1,6 @@
 """Claim extraction: the seed report exactly, the gold annotations, and one row per phenomenon."""
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -270,6 +271,15 @@ def test_a_paragraph_keeps_its_source_until_it_ends(extractor):
     found = {(c.place, c.status, c.claimant) for c in extractor(reports.Report(text=text, title="t", published=None)).claims}
     assert found == {("Jubata al-Khashab", "claimed", "SANA"), ("Quneitra", "claimed", "SANA"),
                      ("Kodna", "reported", None)}
+
+
+def test_a_report_without_a_date_is_judged_by_the_latest_year_it_names(extractor):
+    # "on September 29, 2025" is no history in a report that gives no date of its own
+    text = "Before that, on September 29, 2025, a convoy of 25 U.S. trucks drove into the Qasrok base near al-Hasakah."
+    undated = extractor(reports.Report(text=text, title="t", published=None)).claims
+    assert [(c.place_id, c.status) for c in undated] == [("syr-qasrak", "reported")]
+    dated = extractor(reports.Report(text=text, title="t", published=dt.date(2027, 3, 1))).claims
+    assert dated == []  # a year and more before a dated report is history
 
 
 def test_the_denier_of_a_report_is_the_claimant_of_its_denial(extractor):
