@@ -108,7 +108,8 @@ _EXCEPTED = re.compile(r"\b(?:with the exception of|except(?: for)?|apart from|o
                        r"[^,;]{0,60}$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|heading for|headed for|bound for)\s+(?:the\s+)?$", re.IGNORECASE)
 _BARE_EVENT = Caseless(r"\b(?:strikes?|airstrikes?|air raids?|raids?|shelling|bombardment|explosions|attacks?"
-                       r"|withdrawals?|incursions?|patrols?|artillery fire)\b")
+                       r"|withdrawals?|incursions?|patrols?|artillery fire|bombs|munitions|missiles)\b")
+_JOINT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?and\s+")
 _EVENT_STATUS = {"withdrawal": "withdrawn", "withdrawals": "withdrawn", "incursion": None, "incursions": None,
                  "patrol": None, "patrols": None, "raid": None, "raids": None}
 # the status a bare event noun gives: struck unless listed (a raid on the ground is presence, an air raid a strike)
@@ -234,6 +235,7 @@ class Extractor:
         recent_places: list[tuple[int, gz.Place]] = []  # Syrian places of the last sentences, for "the town"
         people = sites.persons(text)  # "Sharaa" alone is the President Ahmed al-Sharaa named elsewhere
         prev_start = 0  # where the sentence before this one starts
+        joint = False  # whether the last forces named acted together
         paragraph: list[tuple[int, int]] = []  # the sentences of the running paragraph so far
         for n_sentence, (s_start, s_end) in enumerate(sentences(text)):
             if n_sentence:
@@ -262,14 +264,14 @@ class Extractor:
             # a pronoun reaches back to the last foreign force, unless Syria's own forces are nearer
             # a bare event noun ("strikes in the vicinity of Tartus", "shelling hit…") continues the
             # force of the last two sentences, when only one actor was named there
-            recent = n_sentence - last_named <= 2 and len({m.actor.actor for m in last_forces}) == 1
+            recent = n_sentence - last_named <= 2 and (len({m.actor.actor for m in last_forces}) == 1 or joint)
             roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
             named_force = any(r == "force" for _, r in roles)  # not "moved to neighbouring Iraq"
             anaphor = _ANAPHOR.search(sentence) or (recent and not named_force and (
                 _BARE_EVENT.search(sentence) or _UNIT_SUBJECT.match(sentence)
                 or (known and cues.lexicon().patterns["withdrawn"].search(sentence))))  # "X had been closed"
             carried = last_forces if anaphor and not _domestic_force(sentence) else []
-            if carried and _BARE_EVENT.search(sentence):
+            if carried and _BARE_EVENT.search(sentence) and not joint:
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
                 carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
             if "\n" in text[paragraph[-1][1] if paragraph else 0 : s_start]:
@@ -312,12 +314,14 @@ class Extractor:
             found = self._sentence_claims(
                 sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date,
                 claim_date(sentence, report.published), carried, roles,
-                [text[a:b] for a, b in reversed(paragraph[:-1])],
+                [text[a:b] for a, b in reversed(paragraph[:-1])], joint,
             )
             claims.extend(found)
             named = [m for m, r in roles if r == "force"]
             if named:
                 last_forces, last_named = named, n_sentence
+                # "RAF Typhoons and French aircraft carried out a joint strike": one force for what follows
+                joint = len(named) == 2 and bool(_JOINT.fullmatch(sentence[named[0].end : named[1].start]))
             # every name the gazetteer lacks, placed approximately or not, goes to the Place names page
             lacking_names = [(pm.text, pm.start, pm.end) for pm in lacking if isinstance(pm, unknown.ApproximateMention)]
             spans = {(a, b) for _, a, b in lacking_names}
@@ -345,7 +349,7 @@ class Extractor:
     # -- one sentence -------------------------------------------------------------------------
 
     def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date, day,
-                         carried=(), roles=(), earlier=()):
+                         carried=(), roles=(), earlier=(), joint=False):
         date = day.isoformat() if day else None
         roles = list(roles) + _domestic(sentence)
         roles.sort(key=lambda mr: mr[0].start)
@@ -400,7 +404,8 @@ class Extractor:
                     forces = _forces_for(sentence, pm, roles, relatives, status, cue_at, (a, b))
                 if not forces and carried:
                     forces = list(carried)
-                    one = len({m.actor.actor for m in carried}) == 1  # not "the strikes" after striker and target
+                    # not "the strikes" after striker and target, unless the two struck together
+                    one = len({m.actor.actor for m in carried}) == 1 or joint
                     event = _BARE_EVENT.search(sentence, a, b) if cue is None and one else None
                     if event and _EVENT_STATUS.get(event.group(), "struck"):
                         # "The strikes concentrated on Tartus": the event noun is the cue

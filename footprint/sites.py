@@ -154,7 +154,9 @@ def back_references(sentence: str, known: list[gz.PlaceMention], recent: list) -
     return out
 
 
-_INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){0,3}?[\w-]+$", re.IGNORECASE)
+_INDEFINITE = re.compile(r"\b(?:an?|some|several|one|two|three)\s+(?:[\w-]+\s+){0,3}?[\w-]+$"
+                         # or the unnamed site already spoken of: "…leading down to the site, which lies…"
+                         r"|\bthe (?:site|facility|depot|compound|camp|target|position|complex)$", re.IGNORECASE)
 _OTHER_SIDE = re.compile(r"\b(?:on|from) the (?:Iraqi|Lebanese|Turkish|Jordanian|Israeli) side\b", re.IGNORECASE)
 _ABROAD_BEFORE = re.compile(
     r"\b(?:Lebanese|Iraqi|Turkish|Jordanian|Israeli|Iranian)\s+(?:border\s+)?(?:village|town|city|province|district"

@@ -651,6 +651,14 @@ def test_lists_and_areas(extractor, sentence, expected):
     # a base on alert over a possible attack is there, not struck
     ("Syrian security source: main US base in Syria on full alert over possible Iranian attack",
      [("United States", "Syria", "syr-syria", "claimed", 4, False)]),
+    # two forces that struck together are both carried into the next sentence; "the site, which lies …
+    # north of Palmyra" is the unnamed site already spoken of
+    ("RAF Typhoons and French aircraft have carried out a joint strike on an underground facility in Syria. On "
+     "Saturday evening guided bombs were aimed at access tunnels leading down to the site, which lies in the "
+     "mountains north of the ancient city of Palmyra.",
+     [("France", "Palmyra", "syr-palmyra", "struck", 2, False), ("France", "Syria", "syr-syria", "struck", 4, False),
+      ("United Kingdom", "Palmyra", "syr-palmyra", "struck", 2, False),
+      ("United Kingdom", "Syria", "syr-syria", "struck", 4, False)]),
     # the places excepted from a withdrawal are where the force stays
     ("With the exception of Hmeimim airbase and the port of Tartus, Russian forces have completely evacuated every "
      "position they formerly held in Syria.",
