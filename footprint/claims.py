@@ -27,6 +27,7 @@ from functools import lru_cache
 
 from . import actors as actors_mod
 from . import attribution, cues, sites, unknown
+from . import roles as roles_mod
 from . import gazetteer as gz
 from . import sentences as sent
 from .cues import STATUSES
@@ -38,52 +39,7 @@ __all__ = ["STATUSES", "Claim", "Extraction", "Extractor", "NamedPlace", "Unreso
            "extract", "sentences"]
 
 
-_SPEAKER_NOUN = re.compile(
-    r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:delegation|officials?|sources?|spokes(?:person|man|woman)|minist(?:er|ry)"
-    r"|media|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
-    r"|statement|leadership|side|counterparts|security source|newspapers?|daily|outlets?|channel|agency|monitor"
-    r"|analysts?|planners|intelligence|diplomats?|envoys?|requests?|fabrication|backers?|television|TV|broadcaster"
-    r"|radio)\b",
-    re.IGNORECASE,
-)
-_QUOTES = re.compile(r"[\"“”]")
-_SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{attribution.SPEECH_VERB})\b", re.IGNORECASE)
-_PLACE_USAGE = re.compile(
-    r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and|for)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+|neighbou?ring\s+|nearby\s+)?$",
-    re.IGNORECASE,
-)
-# "Turkish-backed militants", "Iran-backed Badr and Nujabaa groups": the fighters, not their backer,
-# are at the place (Syrian factions, or another actor named after the adjective)
-_CARRIED_ON = re.compile(r"\b(?:on|aboard|on board)\s+(?:a|an|the)\s+$", re.IGNORECASE)
-_VEHICLE_AFTER = re.compile(r"^\s+(?:military\s+|air force\s+)?(?:aircraft|plane|jet|ship|helicopter|vessel|flight|transport)\b",
-                            re.IGNORECASE)
-_PROXY_OF_SYRIANS = re.compile(r"^-(?:backed|supported|allied|aligned|sponsored|funded|armed)\b"
-                               # "Iranian-run terrorist cell" (but "Turkish-run training camps" are Turkey's own)
-                               r"|^-(?:run|operated|linked|affiliated|directed|controlled)\s+(?:[\w'-]+\s+){0,2}?"
-                               r"(?:cells?|groups?|militias?|factions?|fighters|networks?|gangs?|gunmen|mercenaries)\b")
 _ROAD = re.compile(r"\b[A-Z][\w'-]+\s*[–—-]\s*[A-Z][\w'-]+\s+(?:highway|road|motorway|railway|pipeline|route)\b")
-_DOMESTIC = re.compile(
-    r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
-    r"|(?:the )?Syrian army|government forces|regime forces|General Security|Syrian Democratic Forces|SDF"
-    r"|Hayat Tahrir al-Sham|HTS|Syrian National Army|SNA|rebel (?:forces|fighters)|rebels?|opposition (?:forces|fighters)"
-    r"|anti-regime (?:fighters|forces|factions|groups)|Syrian (?:authorities|interim government|transitional government)"
-    r"|Kurdish(?:-led)? (?:forces|fighters)|YPG|Islamic State|ISIS|IS fighters)\b"
-)
-_FORCE_NOUN = re.compile(
-    r"^(?:-(?:backed|led|run|held|controlled)\b|\s+(?:[\w-]+\s+){0,2}?(?:forces?|troops?|soldiers?|military|army"
-    r"|jets?|drones?|warplanes?|aircraft|planes|helicopters?|units?|bases?|presence|personnel|advisers|officers"
-    r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
-    r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
-    r"|vehicles|bulldozers|humvees|warships?|boats|trucks|lorries"
-    r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
-    r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?"
-    r"|state(?![-\w])"  # "the Turkish state and its proxies" (Kurdish outlets' wording for Turkey)
-    r"|attacks?|aggression|bombardment|shelling|shells|missiles?|rockets?|occupation|training bases|advances?"
-    r"|assault|offensive|build-?up|reinforcements|vehicles|bulldozers|gunfire|warships?|ships|checkpoints?"
-    r"|outposts?|encroachment|infiltration))",
-    re.IGNORECASE,
-)
 _ANAPHOR = Caseless(
     r"^\W*(?:it|its|they|their|the group|the militia|the militias|the movement|the factions|the force"
     r"|the contingent)\b|\bour (?:bases|forces|troops|presence|operations|jets|drones|units|soldiers)\b"
@@ -190,31 +146,6 @@ class UnresolvedName:
     name_end: int
 
 
-def _role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
-    """'place' (used as a location), 'speaker' (only speaks) or 'force'."""
-    s, e = m.start - offset, m.end - offset
-    # scare quotes ('"Israeli" forces') do not change what the word names
-    before = sentence[max(0, s - 25) : s].rstrip("\"“‘'")
-    after = _QUOTES.sub("", sentence[e : e + 60].lstrip("'’"))  # 'the Turkish "training bases"' 
-    if m.form in ("name", "metonym") and _PLACE_USAGE.search(before) and not _FORCE_NOUN.match(after):
-        return "place"  # "flown to the US" is a place; "flown to the US base at Al-Tanf" names a force
-    if re.match(r"^-(?:based|backed)?\b", after) and after.startswith("-based"):
-        return "place"
-    if _SPEAKER_NOUN.match(after) or _SPEAKS_NEXT.match(after) or re.search(r"according to\s+(?:the\s+)?$", before, re.I):
-        return "speaker"
-    listed = re.sub(r"^(?:(?:\s*,\s*|\s+)(?:and\s+|or\s+)?[A-Z][a-z]+(?:-[a-z]+)?(?=[\s,]))+", "", after)
-    if re.search(r"\b(?:backed|supported|funded|armed|trained|sponsored|operated|run|directed|linked|affiliated) by"
-                 r"\s+(?:the\s+|[Aa]l[- ])?$", before):  # "operatives operated by Al Quds Force"
-        return "other"  # "militias backed by Iran": the backer is not the force at the place
-    if _CARRIED_ON.search(before) and _VEHICLE_AFTER.match(after):
-        return "other"  # "Assad fled Damascus on a Russian aircraft": the craft carried him, the force did nothing
-    if _PROXY_OF_SYRIANS.match(after):
-        return "other"  # "Turkish-backed Syrian National Army fighters" are Syrian
-    if m.form == "demonym" and not (_FORCE_NOUN.match(after) or _FORCE_NOUN.match(listed)):
-        return "other"  # "Turkish border", "American fabrication": the adjective names no force
-    return "force"
-
-
 class Extractor:
     """Finds claims in reports with a gazetteer and an actor lexicon."""
 
@@ -234,14 +165,11 @@ class Extractor:
         last_named = -9  # the sentence that last named a foreign force
         recent_places: list[tuple[int, gz.Place]] = []  # Syrian places of the last sentences, for "the town"
         people = sites.persons(text)  # "Sharaa" alone is the President Ahmed al-Sharaa named elsewhere
-        prev_start = 0  # where the sentence before this one starts
+        prev_start = this_start = 0  # where the sentence before this one starts, and this one
         joint = False  # whether the last forces named acted together
         paragraph: list[tuple[int, int]] = []  # the sentences of the running paragraph so far
         for n_sentence, (s_start, s_end) in enumerate(sentences(text)):
-            if n_sentence:
-                prev_start, last_start = last_start, s_start
-            else:
-                last_start = s_start
+            prev_start, this_start = this_start, s_start
             sentence = text[s_start:s_end]
             roads = [m.span() for m in _ROAD.finditer(sentence)]
             known = [m for m in self.gazetteer.find(sentence)
@@ -265,12 +193,12 @@ class Extractor:
             # a bare event noun ("strikes in the vicinity of Tartus", "shelling hit…") continues the
             # force of the last two sentences, when only one actor was named there
             recent = n_sentence - last_named <= 2 and (len({m.actor.actor for m in last_forces}) == 1 or joint)
-            roles = [(m, _role(sentence, m, 0)) for m in actor_mentions]
+            roles = [(m, roles_mod.role(sentence, m, 0)) for m in actor_mentions]
             named_force = any(r == "force" for _, r in roles)  # not "moved to neighbouring Iraq"
             anaphor = _ANAPHOR.search(sentence) or (recent and not named_force and (
                 _BARE_EVENT.search(sentence) or _UNIT_SUBJECT.match(sentence)
                 or (known and cues.lexicon().patterns["withdrawn"].search(sentence))))  # "X had been closed"
-            carried = last_forces if anaphor and not _domestic_force(sentence) else []
+            carried = last_forces if anaphor and not roles_mod.domestic_force(sentence) else []
             if carried and _BARE_EVENT.search(sentence) and not joint:
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
                 carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
@@ -351,7 +279,7 @@ class Extractor:
     def _sentence_claims(self, sentence, s_start, s_end, mentions, actor_mentions, speakers, ref_date, day,
                          carried=(), roles=(), earlier=(), joint=False):
         date = day.isoformat() if day else None
-        roles = list(roles) + _domestic(sentence)
+        roles = list(roles) + roles_mod.domestic(sentence)
         roles.sort(key=lambda mr: mr[0].start)
         said_by, said_at, speaker = attribution.attribution(sentence, speakers)
         if said_by is None:  # "According to SANA, …. The troops then…": the paragraph's source holds
@@ -500,7 +428,7 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
     forces = [m for m in agents if m.form != "domestic"]
     group = []
     if status in _AGENT_STATUSES and 0 <= cue_at < pm.start:
-        group = _group(sentence, [m for m in agents if m.end <= cue_at], reverse=True)
+        group = roles_mod.group(sentence, [m for m in agents if m.end <= cue_at], reverse=True)
         if group and all(m.form == "domestic" for m in group):
             return []  # Syria's own forces did it
     if not group and not any(scope[0] <= m.start and m.end <= pm.start for m in forces) \
@@ -513,7 +441,7 @@ def _forces_for(sentence, pm, roles, relatives=(), status="reported", cue_at=-1,
         for lo, hi in (scope, (0, len(sentence))):  # the place's own part of the sentence first
             before = [m for m in forces if lo <= m.start and m.end <= pm.start]
             after = [m for m in forces if m.start >= pm.end and m.end <= hi]
-            group = _group(sentence, before, reverse=True) or _group(sentence, after, reverse=False)
+            group = roles_mod.group(sentence, before, reverse=True) or roles_mod.group(sentence, after, reverse=False)
             if group:
                 break
     if not group:  # a named force that also speaks ("the IDF stressed that…") is still a force, and so
@@ -621,14 +549,6 @@ _SELF_REPORT = re.compile(
 _SYRIAN_SIDE = re.compile(r"\b(?:Syrian side|inside Syria|into Syria|in Syria|crossed|crossing into|Syrian territory"
                           r"|Syrian soil)\b", re.IGNORECASE)
 _AGENT_STATUSES = {"struck", "withdrawn", "planned"}
-_SYRIA = actors_mod.Actor("Syria", "SYR", None, "#000000")
-
-
-def _domestic_force(sentence: str) -> bool:
-    """Whether Syria's own forces act in the sentence (not merely speak: "two SDF officials said")."""
-    return any(not (_SPEAKER_NOUN.match(sentence[m.end():]) or _SPEAKS_NEXT.match(sentence[m.end():])
-                    or _HELD_BY.search(sentence, max(0, m.start() - 20), m.start()))
-               for m in _DOMESTIC.finditer(sentence))
 
 
 _BARE_DIRECTION = re.compile(r"\bthe (?P<dir>north|south|east|west|north-?east|north-?west|south-?east|south-?west)\b"
@@ -640,24 +560,6 @@ _DIRECTION_REGIONS = {"north": "syr-northern-syria", "south": "syr-southern-syri
 # "the Al-Jala crossing": a feature named after a village, as local as the village
 _FEATURE_AFTER = re.compile(r"\s+(?:crossing|hill|checkpoint|gate|road|junction|bridge|base|outpost|farms?|valley"
                             r"|barracks)\b", re.IGNORECASE)
-# "the Qasrak base, which is still under SDF control": who holds the place, not who acts in the sentence
-_HELD_BY = re.compile(r"\b(?:under|held by|controlled by|run by|in the hands of|according to|blamed by|said by"
-                      r"|handed (?:over |back )?to|transferred to|given to)\s+"
-                      r"(?:the\s+)?$", re.IGNORECASE)  # or who only speaks: "according to the SDF"
-
-
-def _domestic(sentence: str) -> list[tuple[actors_mod.ActorMention, str]]:
-    """Syria's own forces, named so that they can be the subject a foreign actor is not
-    (but not when they are the object: "operations against the Islamic State group")."""
-    return [(actors_mod.ActorMention(_SYRIA, m.start(), m.end(), m.group(), "domestic"), "force")
-            for m in _DOMESTIC.finditer(sentence) if not _OBJECT_BEFORE.search(sentence, 0, m.start())
-            or _WITH_DOING.match(sentence, m.start() - 5, m.end() + 20)]
-
-
-_WITH_DOING = re.compile(r"with\s+[\w\s-]+?\s+\w+ing\b")  # "with rebel forces taking Homs": a subject
-
-
-_OBJECT_BEFORE = re.compile(r"\b(?:against|on|at|targeting|targeted|killed|captured|of|with|from|to)\s+(?:the\s+)?$")
 
 
 _FORCE_NOUN_END = re.compile(
@@ -672,29 +574,6 @@ def _about_actor(sentence: str, at: int, actor_mentions) -> bool:
 
 def _inside(mention, spans) -> bool:
     return any(a <= mention.start < b for a, b in spans)
-
-
-def _group(sentence, mentions, reverse):
-    """The nearest actor mention and those listed with it ("Israeli, Turkish and Russian forces")."""
-    if not mentions:
-        return []
-    ordered = list(reversed(mentions)) if reverse else list(mentions)
-    group = [ordered[0]]
-    for m in ordered[1:]:
-        a, b = (m, group[-1]) if reverse else (group[-1], m)
-        gap = sentence[a.end : b.start]
-        if re.fullmatch(r"[\s,]*(?:and|or|as well as)?[\s,]*", gap) or _CRAFT_AND.fullmatch(gap) \
-                or a.actor == b.actor and len(gap) < 4:
-            group.append(m)
-        else:
-            break
-    return sorted(group, key=lambda m: m.start)
-
-
-# "RAF Typhoons and French jets", "Israeli drones and Turkish artillery": forces listed with their craft
-_CRAFT_AND = re.compile(
-    r"\s+(?:[\w-]+\s+)?(?:jets|warplanes|aircraft|planes|drones|troops|forces|soldiers|units|fighters|Typhoons"
-    r"|Rafales|F-\d+s?|helicopters|artillery|tanks|ships|warships)\s*,?\s*(?:and|or|as well as)\s+", re.IGNORECASE)
 
 
 def _warner(roles, forces) -> str | None:
