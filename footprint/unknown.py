@@ -112,6 +112,8 @@ _SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to wit
 @lru_cache(maxsize=64)
 def is_title_case(sentence: str) -> bool:
     """Whether a line is a headline in title case, where capitals no longer mark names."""
+    if len(sentence) > 240:
+        return False  # a headline is short
     words = [w for w in _WORD.findall(sentence) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
