@@ -159,8 +159,8 @@ class Evaluator:
         got: list[Claim] = self.extractor(report).claims
         name = report.filename or report.title
         s = Score(annotated=len(gold))
-        required = [g for g in gold if OPTIONAL_NOTE not in g.get("note", "")]
-        optional = [g for g in gold if OPTIONAL_NOTE in g.get("note", "")]
+        required = [g for g in gold if OPTIONAL_NOTE not in (g.get("note") or "")]
+        optional = [g for g in gold if OPTIONAL_NOTE in (g.get("note") or "")]
 
         context = self.context(gold)
 

@@ -139,3 +139,8 @@ def test_a_hamlet_named_only_elsewhere_is_read_in_the_reports_governorate():
     gold = [{"country": "Israel", "place": place, "status": "reported", "claimant": None, "precision": precision}
             for place, precision in (("Quneitra countryside", 3), ("Tel al-Ahmar", 1))]
     assert Evaluator().score(_report(text), gold).recall == 1.0
+
+
+def test_an_annotation_whose_note_is_null_is_required():
+    gold = [{"country": "United States", "place": "al-Tanf", "status": "withdrawn", "claimant": None, "note": None}]
+    assert Evaluator().score(_report("US troops withdrew from al-Tanf."), gold).recall == 1.0
