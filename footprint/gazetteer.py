@@ -447,6 +447,8 @@ class Gazetteer:
                     continue
                 if place.framed and text[start:end].isupper():
                     continue  # an acronym ("SANA") is an agency or a party, not a hamlet
+                if n == 1 and _MONTH_ABBREVIATION.match(text, start):
+                    continue  # "Sunday, Jan. 5": a month, not the hamlet of Jan
                 if n == 1 and len(key) <= 3 and not self._exact.get(exact_key(text[start:end])):
                     continue  # a short word loosened ("Is" ~ al-Iss, "War" ~ al-Waar) must be spelled as listed
                 if _BODY_AFTER.match(text, end):
@@ -497,7 +499,8 @@ _BODY_AFTER = re.compile(
     r"\s+(?:Shield|Spring|Branch|Brigades?|Division|Council|Front|Movement|Media|News|Agency|Network|TV|Channel"
     r"|Times|Post|University|Radio|Press|Today|Daily|Tribune|Observer|Revolutionary|Liberation|Martyrs|Operations Room"
     r"|Guards|Regiment|Battalion|Group|Organi[sz]ation|Foundation|Institute|Center|Centre|Company|Fair|Exhibition|Expo"
-    r"|Conference|Forum|Festival|Summit)\b")
+    r"|Conference|Forum|Festival|Summit|Tahrir)\b")  # ("Hayat Tahrir al-Sham" is HTS, not the village of Hayat)
+_MONTH_ABBREVIATION = re.compile(r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?\s*\d")
 _PROVINCES_AFTER = re.compile(r"\s+(?:provinces|governorates)\b", re.IGNORECASE)
 
 

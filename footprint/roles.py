@@ -32,6 +32,9 @@ _QUOTES = re.compile(r"[\"“”]")
 _SPEAKS_NEXT = re.compile(rf"^\s*(?:\w+\s+){{0,3}}?(?:{attribution.SPEECH_VERB})\b", re.IGNORECASE)
 
 
+_COUNTRIES = r"(?:Syria|Lebanon|Iraq|Jordan|Israel|Turkey|Türkiye|Iran|Egypt|Russia)"
+_COUNTRY_LISTED_BEFORE = re.compile(rf"\b{_COUNTRIES}\s*,\s*$")
+_COUNTRY_LISTED_AFTER = re.compile(rf"^\s*(?:,|and)\s+{_COUNTRIES}\b(?!\s+(?:have|has|had|will|would|are|is|were|was|agreed|said))")
 _PLACE_USAGE = re.compile(
     r"\b(?:in|from|to|into|with|across|toward|towards|via|through|between|inside|within|against|and|for)\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:ern|-?east|-?west|-?eastern|-?western)?\s+|neighbou?ring\s+|nearby\s+)?$",
@@ -85,6 +88,8 @@ def role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:
     # scare quotes ('"Israeli" forces') do not change what the word names
     before = sentence[max(0, s - 25) : s].rstrip("\"“‘'")
     after = _QUOTES.sub("", sentence[e : e + 60].lstrip("'’"))  # 'the Turkish "training bases"' 
+    if m.form == "name" and (_COUNTRY_LISTED_BEFORE.search(before) or _COUNTRY_LISTED_AFTER.match(after)):
+        return "place"  # "where the borders of Syria, Jordan and Israel meet": countries named as places
     if m.form in ("name", "metonym") and _PLACE_USAGE.search(before) and not _FORCE_NOUN.match(after):
         return "place"  # "flown to the US" is a place; "flown to the US base at Al-Tanf" names a force
     if re.match(r"^-(?:based|backed)?\b", after) and after.startswith("-based"):

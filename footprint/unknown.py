@@ -72,6 +72,7 @@ _SPLIT = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 NOT_PLACES = frozenset(
     "The A An This That These Those It Its He She They We January February March April May June July August "
     "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Syria Syrian "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
     "ISIS IS Islamic State Daesh SDF HTS YPG PKK SNA UN NATO EU Reuters AFP AP Israeli Turkish Russian Iranian "
     "American British French Jordanian Lebanese Iraqi Kurdish Arab Druze Alawite Sunni Shia Christian Some Several "
     "Many Two Three Four Five Six Seven Eight Nine Ten Both Other Local Syrian-Turkish Military Army Forces "

@@ -648,6 +648,12 @@ def test_lists_and_areas(extractor, sentence, expected):
      "al-Hasakah countryside.",
      [("Russia", "Qamishli International Airport", "syr-qamishli-airport", "withdrawn", 1, False),
       ("Russia", "al-Hasakah countryside", "syr-hasakah-governorate", "withdrawn", 3, False)]),
+    # a country named among others where borders meet is a place, not a force; "Jan. 5" is a month
+    ("Israeli troops entered Koya. Koya sits in the western Daraa countryside, whose strategic weight comes from its "
+     "position at the point where the borders of Syria, Jordan and Israel meet.",
+     [("Israel", "Koya", "wof-1242775343", "reported", 1, False)]),
+    ("Israeli military armored vehicles block a road leading to the town of Quneitra, Syria, Sunday, Jan. 5, 2025.",
+     [("Israel", "Quneitra", "syr-quneitra", "reported", 1, False)]),
     # a base on alert over a possible attack is there, not struck
     ("Syrian security source: main US base in Syria on full alert over possible Iranian attack",
      [("United States", "Syria", "syr-syria", "claimed", 4, False)]),
@@ -746,6 +752,8 @@ def test_statuses(extractor, sentence, expected):
     "presence.",
     "They point out that Damascus is now weighing how to respond to the US strikes.",
     '"We used to be afraid of it when those Russian planes would bomb us in Idlib," he said.',
+    # "Hayat Tahrir al-Sham" names no village
+    "He cautioned that Israel would not permit forces tied to Hayat Tahrir al-Sham to stay.",
     # the craft that carried a fleeing man is no force leaving
     "Bashar al-Assad fled Damascus on a Russian aircraft in December 2024.",
     "On the Iraqi side, meanwhile, two Iraqi tanks stood at the entrance to the Al-Qaim border crossing.",
