@@ -439,6 +439,8 @@ def test_reporting_styles(extractor, sentence, expected):
     # strikes on "Syrian military sites" are strikes across the country, unless a narrower place is named
     ("Reports also say 'Israel' has carried out hundreds of airstrikes on Syrian military sites.",
      [("Israel", "Syrian military sites", "syr-syria", "struck", 4, False)]),
+    ("The Israeli Air Force has been carrying out targeted strikes on Syrian military facilities and arms depots.",
+     [("Israel", "Syrian military facilities", "syr-syria", "struck", 4, False)]),
     ("Israeli jets struck Syrian army positions near Quneitra.",
      [("Israel", "Quneitra", "syr-quneitra", "struck", 2, False)]),
     ('"Israeli" media reported that the entity has launched nearly 300 air raids on Syria in the past two days.',
