@@ -8,22 +8,23 @@ US" (a place), "Turkish-backed factions" (a backer, not the force), "Syrian army
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from . import actors as actors_mod
 from . import attribution
 
 __all__ = ["domestic", "domestic_force", "group", "role"]
 
+#: The role lexicon (data/roles.json): the nouns that make an actor a force or a speaker, and the
+#: names of Syria's own forces.
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "roles.json"
+_WORDS = json.loads(LEXICON.read_text(encoding="utf-8"))
 
-_SPEAKER_NOUN = re.compile(
-    r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:delegation|officials?|sources?|spokes(?:person|man|woman)|minist(?:er|ry)"
-    r"|media|representatives?|envoy|diplomats?|government|authorities|press|president|embassy"
-    r"|statement|leadership|side|counterparts|security source|newspapers?|daily|outlets?|channel|agency|monitor"
-    r"|analysts?|planners|intelligence|diplomats?|envoys?|requests?|fabrication|backers?|television|TV|broadcaster"
-    r"|radio)\b",
-    re.IGNORECASE,
-)
+
+_SPEAKER_NOUN = re.compile(r"^(?:['’]s)?\s*(?:\w+\s+){0,2}?(?:" + "|".join(_WORDS["speaker_nouns"]) + r")\b",
+                           re.IGNORECASE)
 
 
 _QUOTES = re.compile(r"[\"“”]")
@@ -57,29 +58,11 @@ _PROXY_OF_SYRIANS = re.compile(r"^-(?:backed|supported|allied|aligned|sponsored|
                                r"(?:cells?|groups?|militias?|factions?|fighters|networks?|gangs?|gunmen|mercenaries)\b")
 
 
-_DOMESTIC = re.compile(
-    r"\b(?:Syrian (?:government |army |regime |security )?(?:forces|troops|army|soldiers|units|military|jets)"
-    r"|(?:the )?Syrian army|government forces|regime forces|General Security|Syrian Democratic Forces|SDF"
-    r"|Hayat Tahrir al-Sham|HTS|Syrian National Army|SNA|rebel (?:forces|fighters)|rebels?|opposition (?:forces|fighters)"
-    r"|anti-regime (?:fighters|forces|factions|groups)|Syrian (?:authorities|interim government|transitional government)"
-    r"|Kurdish(?:-led)? (?:forces|fighters)|YPG|Islamic State|ISIS|IS fighters)\b"
-)
+_DOMESTIC = re.compile(r"\b(?:" + "|".join(_WORDS["syria_own_forces"]) + r")\b")
 
 
-_FORCE_NOUN = re.compile(
-    r"^(?:-(?:backed|led|run|held|controlled)\b|\s+(?:[\w-]+\s+){0,2}?(?:forces?|troops?|soldiers?|military|army"
-    r"|jets?|drones?|warplanes?|aircraft|planes|helicopters?|units?|bases?|presence|personnel|advisers|officers"
-    r"|commanders|fighters|militias?|militiamen|navy|naval|marines|patrols?|convoys?|positions?|posts?|engineers"
-    r"|teams?|contingent|air defen[cs]es?|systems?|artillery|tanks?|special forces|police|deployment|airstrikes?"
-    r"|vehicles|bulldozers|humvees|warships?|boats|trucks|lorries"
-    r"|strikes?|raids?|incursions?|operations?|delegation|officials?|sources?|authorities|ministry|side|military's"
-    r"|plans?|bid|intention|foothold|footprint|servicemen|service ?members|paratroopers|sailors|pilots|crews?"
-    r"|state(?![-\w])"  # "the Turkish state and its proxies" (Kurdish outlets' wording for Turkey)
-    r"|attacks?|aggression|bombardment|shelling|shells|missiles?|rockets?|occupation|training bases|advances?"
-    r"|assault|offensive|build-?up|reinforcements|vehicles|bulldozers|gunfire|warships?|ships|checkpoints?"
-    r"|outposts?|encroachment|infiltration))",
-    re.IGNORECASE,
-)
+_FORCE_NOUN = re.compile(r"^(?:-(?:backed|led|run|held|controlled)\b|\s+(?:[\w-]+\s+){0,2}?(?:"
+                         + "|".join(_WORDS["force_nouns"]) + r"))", re.IGNORECASE)
 
 
 def role(sentence: str, m: actors_mod.ActorMention, offset: int) -> str:

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from footprint import cues
+from footprint import actors, cues
 
 
 def test_bundled_lexicon_has_every_status_but_reported_and_each_entry_compiles():
@@ -37,3 +37,20 @@ def test_a_lexicon_with_an_unknown_status_is_refused(tmp_path):
                                 "military": ["troops"]}), encoding="utf-8")
     with pytest.raises(ValueError, match="bombed"):
         cues.lexicon(path)
+
+
+def test_bundled_role_lexicon_has_its_three_lists_and_each_entry_compiles():
+    from footprint import roles
+
+    words = json.loads(roles.LEXICON.read_text(encoding="utf-8"))
+    assert {"force_nouns", "speaker_nouns", "syria_own_forces"} <= set(words)
+    for key in ("force_nouns", "speaker_nouns", "syria_own_forces"):
+        assert words[key], key
+        for entry in words[key]:
+            re.compile(entry)
+    # the lexicon is what decides: "officials" makes a speaker, "forces" a force, the SDF Syria's own
+    mention = actors.load().find("Israeli officials said")[0]
+    assert roles.role("Israeli officials said", mention, 0) == "speaker"
+    mention = actors.load().find("Israeli forces entered")[0]
+    assert roles.role("Israeli forces entered", mention, 0) == "force"
+    assert [m.text for m, _ in roles.domestic("SDF fighters held the dam")] == ["SDF"]
