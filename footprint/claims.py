@@ -63,12 +63,7 @@ _FIRED_FROM = re.compile(r"\b(?:fired|launched|came|coming|shelling|shells|rocke
 _EXCEPTED = re.compile(r"\b(?:with the exception of|except(?: for)?|apart from|other than|save for|excluding)\s+"
                        r"[^,;]{0,60}$", re.IGNORECASE)
 _DESTINATION = re.compile(r"\b(?:to|towards?|heading for|headed for|bound for)\s+(?:the\s+)?$", re.IGNORECASE)
-_BARE_EVENT = Caseless(r"\b(?:strikes?|airstrikes?|air raids?|raids?|shelling|bombardment|explosions|attacks?"
-                       r"|withdrawals?|incursions?|patrols?|artillery fire|bombs|munitions|missiles)\b")
 _JOINT = re.compile(r"\s+(?:[\w-]+\s+){0,2}?and\s+")
-_EVENT_STATUS = {"withdrawal": "withdrawn", "withdrawals": "withdrawn", "incursion": None, "incursions": None,
-                 "patrol": None, "patrols": None, "raid": None, "raids": None}
-# the status a bare event noun gives: struck unless listed (a raid on the ground is presence, an air raid a strike)
 
 
 @dataclass(frozen=True)
@@ -196,10 +191,10 @@ class Extractor:
             roles = [(m, roles_mod.role(sentence, m, 0)) for m in actor_mentions]
             named_force = any(r == "force" for _, r in roles)  # not "moved to neighbouring Iraq"
             anaphor = _ANAPHOR.search(sentence) or (recent and not named_force and (
-                _BARE_EVENT.search(sentence) or _UNIT_SUBJECT.match(sentence)
+                cues.lexicon().events.search(sentence) or _UNIT_SUBJECT.match(sentence)
                 or (known and cues.lexicon().patterns["withdrawn"].search(sentence))))  # "X had been closed"
             carried = last_forces if anaphor and not roles_mod.domestic_force(sentence) else []
-            if carried and _BARE_EVENT.search(sentence) and not joint:
+            if carried and cues.lexicon().events.search(sentence) and not joint:
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
                 carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
             if "\n" in text[paragraph[-1][1] if paragraph else 0 : s_start]:
@@ -334,10 +329,10 @@ class Extractor:
                     forces = list(carried)
                     # not "the strikes" after striker and target, unless the two struck together
                     one = len({m.actor.actor for m in carried}) == 1 or joint
-                    event = _BARE_EVENT.search(sentence, a, b) if cue is None and one else None
-                    if event and _EVENT_STATUS.get(event.group(), "struck"):
+                    event = cues.lexicon().events.search(sentence, a, b) if cue is None and one else None
+                    if event and cues.lexicon().event_status(event.group()):
                         # "The strikes concentrated on Tartus": the event noun is the cue
-                        status, cue, cue_at = _EVENT_STATUS.get(event.group(), "struck"), \
+                        status, cue, cue_at = cues.lexicon().event_status(event.group()), \
                             sentence[event.start() : event.end()], event.start()
                 hosted = _hosted(sentence, pm, roles, forces)
                 if not (forces or hosted):

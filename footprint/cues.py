@@ -25,6 +25,12 @@ class CueLexicon:
     precedence: tuple[str, ...]
     patterns: dict[str, Caseless]
     military: Caseless
+    events: Caseless  # event nouns ("strikes", "withdrawals")
+    event_statuses: tuple[tuple[re.Pattern, str | None], ...]  # the status each event noun gives
+
+    def event_status(self, noun: str) -> str | None:
+        """The status an event noun gives ("withdrawals": withdrawn; "patrols": None, presence)."""
+        return next((status for pattern, status in self.event_statuses if pattern.fullmatch(noun)), None)
 
 
 @lru_cache(maxsize=1)
@@ -36,7 +42,14 @@ def lexicon(path: Path = LEXICON) -> CueLexicon:
         raise ValueError(f"{path.name}: statuses must be among {', '.join(STATUSES)}, got {', '.join(sorted(unknown))}")
     patterns = {status: Caseless(r"\b(?:" + "|".join(words) + r")\b") for status, words in data["statuses"].items()}
     military = Caseless(r"\b(?:" + "|".join(data["military"]) + r")\b")
-    return CueLexicon(tuple(data["precedence"]), patterns, military)
+    nouns = data.get("event_nouns", {})
+    wrong = {st for st in nouns.values() if st is not None} - set(STATUSES)
+    if wrong:
+        raise ValueError(f"{path.name}: event nouns' statuses must be among {', '.join(STATUSES)} or null, "
+                         f"got {', '.join(sorted(wrong))}")
+    events = Caseless(r"\b(?:" + "|".join(nouns) + r")\b") if nouns else Caseless(r"(?!x)x")
+    statuses = tuple((re.compile(noun, re.IGNORECASE), st) for noun, st in nouns.items())
+    return CueLexicon(tuple(data["precedence"]), patterns, military, events, statuses)
 
 
 EVENTS = ("struck", "withdrawn")

@@ -54,3 +54,19 @@ def test_bundled_role_lexicon_has_its_three_lists_and_each_entry_compiles():
     mention = actors.load().find("Israeli forces entered")[0]
     assert roles.role("Israeli forces entered", mention, 0) == "force"
     assert [m.text for m, _ in roles.domestic("SDF fighters held the dam")] == ["SDF"]
+
+
+@pytest.mark.parametrize("noun, status", [
+    ("strikes", "struck"), ("air raids", "struck"), ("raids", None), ("withdrawals", "withdrawn"), ("patrol", None),
+])
+def test_event_nouns_give_their_status(noun, status):
+    assert cues.lexicon().events.search(f"The {noun} went on.") is not None
+    assert cues.lexicon().event_status(noun) == status
+
+
+def test_an_event_noun_with_an_unknown_status_is_refused(tmp_path):
+    path = tmp_path / "cues.json"
+    path.write_text(json.dumps({"precedence": ["struck"], "statuses": {"struck": ["hit"]}, "military": ["troops"],
+                                "event_nouns": {"strikes": "bombed"}}), encoding="utf-8")
+    with pytest.raises(ValueError, match="bombed"):
+        cues.lexicon(path)
