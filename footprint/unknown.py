@@ -15,9 +15,11 @@ name:
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from . import gazetteer as gz
 
@@ -26,12 +28,14 @@ NAME = rf"(?:{_ARTICLE})?[A-Z][\w'’-]+"
 _NAMES = rf"{NAME}(?:\s+{NAME}){{0,3}}"
 _LIST = rf"{_NAMES}(?:(?:,\s+|\s+and\s+|,\s+and\s+){_NAMES})*"
 
+#: The place-word lexicon (data/place_words.json): heads, plural heads and topographic words, and
+#: the words and names that are no places.
+LEXICON = Path(__file__).resolve().parent.parent / "data" / "place_words.json"
+_WORDS = json.loads(LEXICON.read_text(encoding="utf-8"))
 #: A list of names before one of these is a list of places ("Al-Wazir and Tel Baydar bases").
-PLURAL_HEADS = r"bases|villages|towns|hills|airports|airbases|air bases|crossings|checkpoints|outposts|fields"
+PLURAL_HEADS = "|".join(_WORDS["plural_heads"])
 #: Place heads: what a name followed by one of these is ("Abu Qubais hill", "al-Asha gate").
-HEADS = (r"village|town|hamlet|hill|hilltop|tal|tell|crossing|checkpoint|junction|roundabout|bridge|dam|gate"
-         r"|air ?base|airport|airfield|military base|base|outpost|barracks|farms|valley|reservoir|plain|landing strip"
-         r"|airstrip|oil ?field|gas ?field|garrison")
+HEADS = "|".join(_WORDS["heads"])
 
 # "in/at/near … X", "the village of X", "X air base": any name in place position (for the Place names page)
 _PLACE_LIKE = re.compile(
@@ -42,8 +46,7 @@ _PLACE_LIKE = re.compile(
 )
 
 #: Arabic words that begin place names: mount, hill, valley, spring, ruin, village, monastery, house…
-TOPOGRAPHIC = (r"Jabal|Jebel|Jabel|Tal|Tall|Tell|Tel|Wadi|Ain|Ein|Khirbet|Khirbat|Kafr|Beit|Deir|Mazraat|Qasr|Bir|Ras"
-               r"|Hawsh|Hosh|Jisr|Marj|Nabi|Sahl|Talat|Tal'at|Qalaat|Maarat|Umm")
+TOPOGRAPHIC = "|".join(_WORDS["topographic"])
 
 # Strong frames: a name here is a place even when no gazetteer holds it.
 _STRONG = re.compile(
@@ -69,20 +72,8 @@ _GROUPS = ("list", "among", "entered", "heads", "object", "formed")
 _LISTS = ("list", "among", "heads")
 _SPLIT = re.compile(r",\s+and\s+|,\s+|\s+and\s+")
 
-NOT_PLACES = frozenset(
-    "The A An This That These Those It Its He She They We January February March April May June July August "
-    "September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Syria Syrian "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "ISIS IS Islamic State Daesh SDF HTS YPG PKK SNA UN NATO EU Reuters AFP AP Israeli Turkish Russian Iranian "
-    "American British French Jordanian Lebanese Iraqi Kurdish Arab Druze Alawite Sunni Shia Christian Some Several "
-    "Many Two Three Four Five Six Seven Eight Nine Ten Both Other Local Syrian-Turkish Military Army Forces "
-    "Security General Interior Defence Defense Ministry Government President Minister Observatory Eyewitnesses "
-    "Residents Sources Al".split()
-)
-NOT_PLACE_NAMES = frozenset({"Middle East", "Europe", "Gulf", "West", "East", "Levant", "Arab World",
-                             # languages: "a post in Kurmanji"
-                             "Kurmanji", "Sorani", "Arabic", "English", "Hebrew", "Persian", "Farsi", "Turkish",
-                             "Kurdish", "Russian", "French"})
+NOT_PLACES = frozenset(_WORDS["not_places"])
+NOT_PLACE_NAMES = frozenset(_WORDS["not_place_names"])
 #: "Kurdish-held", "Turkish-backed": a description, not a name.
 _DESCRIPTIVE = re.compile(r"-(?:held|controlled|led|backed|run|based|occupied|made|linked|allied)\b")
 #: How close (rapidfuzz ratio) a spelling must be to a well-known place's to be that place.

@@ -70,3 +70,16 @@ def test_an_event_noun_with_an_unknown_status_is_refused(tmp_path):
                                 "event_nouns": {"strikes": "bombed"}}), encoding="utf-8")
     with pytest.raises(ValueError, match="bombed"):
         cues.lexicon(path)
+
+
+def test_bundled_place_words_compile_and_decide():
+    from footprint import unknown
+
+    words = json.loads(unknown.LEXICON.read_text(encoding="utf-8"))
+    for key in ("heads", "plural_heads", "topographic"):
+        assert words[key], key
+        for entry in words[key]:
+            re.compile(entry)
+    assert "Jan" in unknown.NOT_PLACES and "Kurmanji" in unknown.NOT_PLACE_NAMES
+    # a topographic word makes a name a place by its form
+    assert [m.group("formed") for m in unknown._STRONG.finditer("landed near Jabal Manaa, a hilltop")] == ["Jabal Manaa"]
