@@ -174,10 +174,9 @@ class Extractor:
             attribution.track_speakers(sentence, speakers)
             recent_places = [p for p in recent_places if n_sentence - p[0] <= 2]  # the last two sentences
             for pm in known:
-                if pm.place.in_syria and pm.place.kind == "country":
-                    recent_places.append((n_sentence, pm.place))  # for "the country"
+                if pm.place.in_syria:
+                    recent_places.append((n_sentence, pm.place))  # for "the town", "the country"
                 if pm.place.in_syria and pm.place.kind != "country":
-                    recent_places.append((n_sentence, pm.place))
                     if pm.place.admin1:
                         named_in[pm.place.admin1] += 1
                     places.append(NamedPlace(
@@ -190,11 +189,12 @@ class Extractor:
             recent = n_sentence - last_named <= 2 and (len({m.actor.actor for m in last_forces}) == 1 or joint)
             roles = [(m, roles_mod.role(sentence, m, 0)) for m in actor_mentions]
             named_force = any(r == "force" for _, r in roles)  # not "moved to neighbouring Iraq"
+            event_noun = cues.lexicon().events.search(sentence)
             anaphor = _ANAPHOR.search(sentence) or (recent and not named_force and (
-                cues.lexicon().events.search(sentence) or _UNIT_SUBJECT.match(sentence)
+                event_noun or _UNIT_SUBJECT.match(sentence)
                 or (known and cues.lexicon().patterns["withdrawn"].search(sentence))))  # "X had been closed"
             carried = last_forces if anaphor and not roles_mod.domestic_force(sentence) else []
-            if carried and cues.lexicon().events.search(sentence) and not joint:
+            if carried and event_noun and not joint:
                 # "Israeli jets struck Tartus, where a Russian base is. The strikes…": the striker, named first
                 carried = [m for m in carried if m.actor.actor == carried[0].actor.actor]
             if "\n" in text[paragraph[-1][1] if paragraph else 0 : s_start]:
@@ -218,20 +218,12 @@ class Extractor:
                       and not any(o.place.admin1 == pm.place.admin1 for o in known if o is not pm)
                       and not any(p.admin1 in named_before for p in self.gazetteer.candidates(pm.text))]
             if astray:
-                known = [m for m in known if m not in astray]
-                spans = {(s_start + m.start, s_start + m.end) for m in astray}
-                places = [p for p in places if (p.place_start, p.place_end) not in spans]
-                named_in.subtract(m.place.admin1 for m in astray)
-                named_in += Counter()
+                known, places = _unname(astray, known, places, named_in, s_start)
             lacking, fragments = unknown.approximate_mentions(
                 sentence, known, actor_mentions, self.gazetteer,
                 self.gazetteer.governorate(named_before.most_common(1)[0][0]) if named_before else None)
             if fragments:  # "Qara" in "the Qara Qwzak Bridge" was never a place of its own
-                known = [m for m in known if m not in fragments]
-                spans = {(s_start + f.start, s_start + f.end) for f in fragments}
-                places = [p for p in places if (p.place_start, p.place_end) not in spans]
-                named_in.subtract(f.place.admin1 for f in fragments if f.place.admin1)
-                named_in += Counter()  # drop governorates counted only for fragments
+                known, places = _unname(fragments, known, places, named_in, s_start)
             mentions = sorted(known + lacking + sites.back_references(sentence, known, recent_places),
                               key=lambda m: m.start)
             found = self._sentence_claims(
@@ -360,6 +352,16 @@ class Extractor:
                         cue_end=s_start + f_cue_at + len(f_cue) if f_cue else -1,
                     ))
         return out + _denials_of_the_report(sentence, s_start, out)
+
+
+def _unname(dropped, known, places, named_in: Counter, s_start: int):
+    """Take back mentions that were no place of their own (fragments of a longer name, namesakes
+    elsewhere): out of the sentence's known places and the report's named places, and out of the
+    count of governorates named (which keeps only those still named). Returns (known, places)."""
+    spans = {(s_start + m.start, s_start + m.end) for m in dropped}
+    named_in.subtract(m.place.admin1 for m in dropped if m.place.admin1)
+    named_in += Counter()  # in place: drop governorates counted only for these
+    return [m for m in known if m not in dropped], [p for p in places if (p.place_start, p.place_end) not in spans]
 
 
 def _where(pm: gz.PlaceMention) -> dict:
@@ -495,7 +497,7 @@ def _afterwards(text, sentence, s_start, s_end, roles, carried, before: list[Cla
     denied = _DENIED_IT.match(sentence.strip()) if withdrew is None else None
     if withdrew is not None:
         actors = {m.actor.actor for m, r in roles if r == "force"} or {m.actor.actor for m in carried}
-        status, claimant = "withdrawn", attribution.attribution(sentence, [])[0]
+        status, claimant = "withdrawn", _source_of(sentence)
         chosen = [c for c in before if c.actor in actors and c.status in ("reported", "claimed")]
     elif denied is not None:
         status = "denied"
@@ -518,8 +520,9 @@ def _source_of(sentence: str) -> str | None:
 def _undated_reference(text: str) -> dt.date:
     """The date to judge "history" by in a report that gives none: the end of the latest year it
     mentions (a report of unknown date is at least that recent), else today."""
-    years = [int(y) for y in _YEAR_IN_TEXT.findall(text) if int(y) <= dt.date.today().year]
-    return dt.date(max(years), 12, 31) if years else dt.date.today()
+    today = dt.date.today()
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(text) if int(y) <= today.year]
+    return dt.date(max(years), 12, 31) if years else today
 
 
 _YEAR_IN_TEXT = re.compile(r"\b((?:19|20)\d\d)\b")
