@@ -24,19 +24,19 @@ _INSTITUTION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+#: A compass direction as an adjective or in "north of": "southwestern", "north-east of"
+_DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"
 _LOCATOR_BEFORE = re.compile(
     r"(?:\b(?:lies|lying|located|situated|based|sits)\b[^,.;]{0,25}"
     # "Al-Tanf, roughly 75 miles south of Palmyra"
     r"|^,?\s*(?:about|roughly|some|around|nearly|approximately|just)?\s*\d+(?:\.\d+)?\s*-?\s*"
-    r"(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?(?:north|south|east|west|north-?east|north-?west"
-    r"|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?"
+    rf"(?:km|kilometers|kilometres|miles|mi)\s+(?:\w+\s+)?{_DIRECTION}\s+of\s+(?:the\s+)?(?:\w+\s+){{0,2}}?"
     r"|^,\s+(?:the|a|an)\s+[\w\s-]{0,30}?\b(?:in|near|outside|(?:north|south|east|west)(?:ern)?(?:-?(?:east|west))? of)"
     r"\s+(?:the\s+)?"
     r"|^\s*(?:(?:in\s+the\s+|[\w-]+\s+)?(?:hills|mountains|area|region|countryside|district|town|village|city|base|airbase|camp"
     r"|crossing|neighbou?rhood|suburbs?|outskirts))?"
     r"[\s,]*(?:in|of|near|close to|within|outside|on the (?:edge|outskirts) of"
-    r"|(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)? of)?\s*(?:the\s+)?"
-    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+    rf"|{_DIRECTION} of)?\s*(?:the\s+)?(?:{_DIRECTION}\s+)?"
     # "Kiswa, southwest of the Syrian capital Damascus", "the port city of Latakia"
     r"(?:(?:Syrian|Syria's|country's|coastal|port)\s+)?(?:(?:capital|port city|city|town|province|governorate)\s+)?)$",
     re.IGNORECASE,
@@ -162,13 +162,12 @@ _ABROAD_BEFORE = re.compile(
     r"\b(?:Lebanese|Iraqi|Turkish|Jordanian|Israeli|Iranian)\s+(?:border\s+)?(?:village|town|city|province|district"
     r"|region|area)\s+(?:of\s+)?$", re.IGNORECASE)
 _COMMA_LOCATOR_BEFORE = re.compile(
-    r",\s*(?:close to|near|not far from|outside|(?:just\s+)?(?:north|south|east|west|north-?east|north-?west"
-    r"|south-?east|south-?west)(?:ern)? of)\s+the\s+(?:\w+ern\s+)?(?:city|town|village|provincial capital) of\s+$",
+    rf",\s*(?:close to|near|not far from|outside|(?:just\s+)?{_DIRECTION} of)\s+the\s+(?:\w+ern\s+)?"
+    r"(?:city|town|village|provincial capital) of\s+$",
     re.IGNORECASE)
 _DIRECTION_GAP = re.compile(
     r"\s*(?:(?:hills|mountains|heights|area|region|countryside|plains?|valley|desert)\s+)?(?:(?:just|some|about)\s+)?"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+(?:the\s+)?"
-    r"(?:(?:city|town|village|province|governorate) of\s+)?", re.IGNORECASE)
+    rf"{_DIRECTION}\s+of\s+(?:the\s+)?(?:(?:city|town|village|province|governorate) of\s+)?", re.IGNORECASE)
 _SINCE_BEFORE = re.compile(r"\bsince\b[^,;]*$", re.IGNORECASE)
 _CROSSED_BEFORE = re.compile(r"\bcross(?:ed|es|ing)?\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATES = re.compile(r"\b(?:lies|lie|lying|located|situated|sits)\b", re.IGNORECASE)
