@@ -6,21 +6,17 @@ report leaves the store as it was.
 
 from __future__ import annotations
 
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from . import corrections, reports, store
+from . import corrections, fetching, reports, store
 from .claims import Extractor
 from .errors import IngestError
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
-USER_AGENT = "Footprint/0.1 (+https://github.com/; report ingestion)"
-FETCH_TIMEOUT_S = 20
 
 
 @dataclass(frozen=True)
@@ -32,22 +28,16 @@ class Outcome:
     error: str | None = None
 
 
-def fetch(url: str, timeout: float = FETCH_TIMEOUT_S) -> reports.Report:
-    """Download one page and read it as a report."""
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            data = response.read(reports.MAX_REPORT_BYTES + 1)
-            ctype = response.headers.get_content_type()
-    except urllib.error.HTTPError as err:
-        raise IngestError(f"{url} answered HTTP {err.code} ({err.reason}): check the address") from err
-    except (urllib.error.URLError, TimeoutError, OSError) as err:
-        reason = getattr(err, "reason", err)
-        raise IngestError(f"could not fetch {url}: {reason}") from err
-    text = reports.decode(data, url)
-    if ctype in ("text/html", "application/xhtml+xml") or reports._looks_like_html(text):
-        return reports.from_html(text, filename=url, url=url)
-    return reports.from_text(text, filename=url, url=url)
+def fetch(url: str, timeout: float = fetching.DEADLINE_S) -> reports.Report:
+    """Download one page (``fetching.fetch``: a total deadline of ``timeout`` seconds, a size cap,
+    public addresses only unless allowed) and read it as a report."""
+    page = fetching.fetch(url, deadline_s=timeout)
+    text = reports.decode(page.data, page.url, limit=fetching.MAX_BYTES, charset=page.charset)
+    if page.content_type in ("text/html", "application/xhtml+xml") or reports._looks_like_html(text):
+        return reports.from_html(text, filename=url, url=page.url)
+    if len(page.data) > reports.MAX_REPORT_BYTES:
+        text = reports.decode(page.data, page.url, charset=page.charset)  # the text limit, with its message
+    return reports.from_text(text, filename=url, url=page.url)
 
 
 def expand(targets: Iterable[str]) -> Iterator[str]:

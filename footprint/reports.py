@@ -87,21 +87,22 @@ def parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def decode(data: bytes, name: str = "report") -> str:
-    """Bytes to text, refusing what is empty, too large or not text."""
+def decode(data: bytes, name: str = "report", limit: int = MAX_REPORT_BYTES, charset: str | None = None) -> str:
+    """Bytes to text, refusing what is empty, too large (over ``limit`` bytes) or not text;
+    ``charset`` is the one a server named, tried first."""
     if not data or not data.strip():
         raise IngestError(f"{name} is empty: paste or upload the text of a report")
-    if len(data) > MAX_REPORT_BYTES:
+    if len(data) > limit:
         raise IngestError(
             f"{name} is {len(data) / 1e6:.1f} MB; one report is at most "
-            f"{MAX_REPORT_BYTES / 1e6:.0f} MB of text: split it or upload the article alone"
+            f"{limit / 1e6:.0f} MB of text: split it or upload the article alone"
         )
     if b"\x00" in data[:8192]:
         raise IngestError(f"{name} looks binary, not text: expected a .txt, .html or .md file")
-    for encoding in ("utf-8-sig", "cp1252"):
+    for encoding in ([charset] if charset else []) + ["utf-8-sig", "cp1252"]:
         try:
             return data.decode(encoding)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
     raise IngestError(f"{name} is not readable text (neither UTF-8 nor Windows-1252)")
 

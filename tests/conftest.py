@@ -13,6 +13,13 @@ SEED = SAMPLES / "2025-06-05-israel-warns-turkey-palmyra.txt"
 
 
 @pytest.fixture
+def allow_loopback(monkeypatch):
+    """Servers of the tests' own listen on 127.0.0.1, which a fetch refuses unless allowed: allow
+    that address, and only it."""
+    monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE_URLS", "127.0.0.1")
+
+
+@pytest.fixture
 def db_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'footprint-test.db'}"
 

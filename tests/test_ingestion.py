@@ -1,14 +1,16 @@
 """Ingestion: folders, local URLs (a tiny http.server on 127.0.0.1), and one bad input not stopping the rest."""
 
-import http.server
 import socket
-import threading
 from pathlib import Path
 
 import pytest
 
 from footprint import ingestion, store
 from footprint.errors import IngestError
+
+from .httpserve import QuietHandler, serving
+
+pytestmark = pytest.mark.usefixtures("allow_loopback")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -32,7 +34,7 @@ ROUTES = {
 }
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self):  # noqa: N802 (http.server's name)
         status, ctype, body = ROUTES.get(self.path, (404, "text/plain", b"not here"))
         self.send_response(status)
@@ -41,24 +43,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def log_message(self, *args):
-        pass
-
 
 @pytest.fixture(scope="module")
 def server():
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serving(Handler) as url:
+        yield url
 
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch):
-    for var in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
-        monkeypatch.delenv(var, raising=False)
 
 
 @pytest.fixture

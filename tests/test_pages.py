@@ -164,13 +164,26 @@ def test_unusable_paste_shows_an_error_and_stores_nothing(engine, text, message)
     assert report_count(engine) == 0
 
 
-def test_url_form_refuses_a_non_http_address(engine):
+def submit_url(address: str) -> AppTest:
     at = AppTest.from_file(ADD, default_timeout=30).run()
-    [address] = [t for t in at.text_input if t.label == "Article URL"]
-    address.input("file:///etc/passwd")
+    [field] = [t for t in at.text_input if t.label == "Article URL"]
+    field.input(address)
     [button] = [b for b in at.button if b.label == "Fetch and add"]
-    button.click().run()
+    return button.click().run()
+
+
+def test_url_form_refuses_a_non_http_address(engine):
+    at = submit_url("file:///etc/passwd")
     assert "expected an http:// or https:// address" in at.error[0].value
+    assert report_count(engine) == 0
+
+
+def test_url_form_refuses_the_machines_own_services(engine, monkeypatch):
+    """The app's own health check, or anything else on this machine, is no report to fetch."""
+    monkeypatch.delenv("FOOTPRINT_ALLOW_PRIVATE_URLS", raising=False)
+    at = submit_url("http://127.0.0.1:8501/_stcore/health")
+    assert "leads to this machine (loopback) (127.0.0.1); Footprint fetches public web pages only" in at.error[0].value
+    assert not at.success
     assert report_count(engine) == 0
 
 
