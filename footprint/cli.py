@@ -43,7 +43,7 @@ def _geocode(args) -> int:
         try:
             locations = geocoder.geocode(name, exactly_one=False) or [None]
         except (GeocoderQueryError, FootprintError) as err:
-            print(f"footprint geocode: {err}", file=sys.stderr)
+            print(f"footprint geocode: {visible(str(err))}", file=sys.stderr)
             locations = [None]
         result = answer(name, locations[0], runners_up=locations[1:] if args.all else [])
         found += result is not None
@@ -53,20 +53,30 @@ def _geocode(args) -> int:
 
 def _ingest(args) -> int:
     from .corrections import refresh
-    from .ingestion import ingest_all
+    from .ingestion import Summary, ingest_each
 
     engine = store.connect(args.db)
     _report_refresh(refresh(engine))
-    failed = 0
-    for outcome in ingest_all(engine, args.targets):
+    summary = Summary()
+    for done, total, outcome in ingest_each(engine, args.targets):
+        summary.add(outcome)
+        count = f"[{done:>{len(str(total))}}/{total}]"
         if outcome.error:
-            failed += 1
-            print(f"refused  {outcome.name}: {outcome.error}", file=sys.stderr)
+            print(f"{count} refused  {visible(outcome.name)}: {visible(outcome.error)}", file=sys.stderr, flush=True)
         else:
             r = outcome.result
             state = "stored " if r.added else "already"
-            print(f"{state}  {r.title or outcome.name}: {_n(r.claims, 'claim')}, {_n(r.places, 'place')} named")
-    return 1 if failed else 0
+            print(f"{count} {state}  {visible(r.title or outcome.name)}: {_n(r.claims, 'claim')}, "
+                  f"{_n(r.places, 'place')} named", flush=True)
+    if len(summary.refused) + summary.stored + summary.duplicates > 1:
+        print(f"done: {summary}", file=sys.stderr)
+    return 1 if summary.refused else 0
+
+
+def visible(text: str) -> str:
+    """A stranger's string for the terminal: control characters (escape codes, carriage returns,
+    bidirectional overrides) shown as escapes instead of acting on the screen."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in str(text))
 
 
 def _reextract(args) -> int:
@@ -145,5 +155,5 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except FootprintError as err:
-        print(f"footprint {args.command}: {err}", file=sys.stderr)
+        print(f"footprint {args.command}: {visible(str(err))}", file=sys.stderr)
         return 2

@@ -7,7 +7,7 @@ report leaves the store as it was.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -66,19 +66,49 @@ def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor |
     return store.ingest(engine, report, extraction)
 
 
-def ingest_all(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None) -> list[Outcome]:
-    """Ingest every target; one failing does not stop the others."""
+def ingest_each(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None,
+                ) -> Iterator[tuple[int, int, Outcome]]:
+    """(done, total, outcome) for every input, as each is ingested; one failing does not stop the
+    others. Folders are listed first, so ``total`` is known from the start."""
     extractor = extractor or corrections.extractor_for(engine)
-    outcomes = []
+    planned: list[tuple[str, str | None]] = []  # (name, refusal of a whole target)
     for target in targets:
         try:
-            names = list(expand([target]))
+            planned.extend((name, None) for name in expand([target]))
         except IngestError as err:
-            outcomes.append(Outcome(target, error=str(err)))
-            continue
-        for name in names:
+            planned.append((target, str(err)))
+    for done, (name, refused) in enumerate(planned, 1):
+        if refused is not None:
+            outcome = Outcome(name, error=refused)
+        else:
             try:
-                outcomes.append(Outcome(name, ingest_report(engine, load(name), extractor)))
+                outcome = Outcome(name, ingest_report(engine, load(name), extractor))
             except IngestError as err:
-                outcomes.append(Outcome(name, error=str(err)))
-    return outcomes
+                outcome = Outcome(name, error=str(err))
+        yield done, len(planned), outcome
+
+
+def ingest_all(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None) -> list[Outcome]:
+    """Ingest every target; one failing does not stop the others."""
+    return [outcome for _, _, outcome in ingest_each(engine, targets, extractor)]
+
+
+@dataclass
+class Summary:
+    """How a batch went: stored, already there, refused (with each reason)."""
+
+    stored: int = 0
+    duplicates: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            self.refused.append((outcome.name, outcome.error))
+        elif outcome.result.added:
+            self.stored += 1
+        else:
+            self.duplicates += 1
+
+    def __str__(self) -> str:
+        return (f"{self.stored} stored, {self.duplicates} already in the store, "
+                f"{len(self.refused)} refused")

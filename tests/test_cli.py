@@ -112,9 +112,9 @@ def test_geocode_nothing_found_exits_1(capsys, names, stderr):
 def test_ingest_then_export(capsys, tmp_path, db_url):
     code, out, err = run(capsys, "ingest", SEED, "--db", db_url)
     assert code == 0, err
-    assert out.startswith("stored ") and "Israel Warns Turkey" in out
+    assert out.startswith("[1/1] stored ") and "Israel Warns Turkey" in out
     code, out, _ = run(capsys, "ingest", SEED, "--db", db_url)
-    assert code == 0 and out.startswith("already")
+    assert code == 0 and out.startswith("[1/1] already")
     target = tmp_path / "snap.geojson"
     code, out, err = run(capsys, "export", "-o", target, "--db", db_url)
     assert code == 0 and f"wrote {target}" in err
@@ -151,9 +151,34 @@ def test_ingest_of_a_missing_file_leaves_the_store(capsys, filled_engine, db_url
     missing = tmp_path / "missing.txt"
     code, out, err = run(capsys, "ingest", missing, "--db", db_url)
     assert code != 0
-    assert f"refused  {missing}" in err and "cannot read" in err
+    assert f"[1/1] refused  {missing}" in err and "cannot read" in err
     assert out == ""
     assert report_count(db_url) == before
+
+
+def test_folder_ingest_counts_each_outcome_as_it_comes_and_sums_up(capsys, tmp_path, db_url):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(SEED.read_bytes())
+    (folder / "b.txt").write_bytes(SEED.read_bytes())  # the same story again
+    (folder / "c.txt").write_text("   \n")  # empty
+    code, out, err = run(capsys, "ingest", folder, "--db", db_url)
+    assert code == 1  # something was refused
+    assert out.splitlines()[0].startswith("[1/3] stored ") and out.splitlines()[1].startswith("[2/3] already ")
+    assert err.splitlines()[0].startswith(f"[3/3] refused  {folder / 'c.txt'}: ") and "is empty" in err
+    assert err.splitlines()[-1] == "done: 1 stored, 1 already in the store, 1 refused"
+    assert report_count(db_url) == 1
+
+
+def test_a_title_cannot_drive_the_terminal(capsys, tmp_path, db_url):
+    """Escape codes in a stranger's title are printed as escapes, not acted on."""
+    report = tmp_path / "r.txt"
+    report.write_text("title: Strike\x1b[2J\x1b]0;owned\x07 on \u202eKobani\n---\n"
+                      "Turkish drones struck Kobani on Monday, the SDF said.\n", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", report, "--db", db_url)
+    assert code == 0, err
+    assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+    assert "Strike\\x1b[2J\\x1b]0;owned\\x07 on \\u202eKobani" in out
 
 
 def test_extract_of_a_missing_file_fails(capsys, tmp_path):
