@@ -36,7 +36,7 @@ from .errors import IngestError
 
 ALLOW_ENV = "FOOTPRINT_ALLOW_PRIVATE_URLS"
 DEADLINE_S = 20.0
-MAX_BYTES = 10_000_000
+MAX_BYTES = 10 * 2**20
 MAX_REDIRECTS = 5
 USER_AGENT = f"Footprint/{__version__} (open-source map of reported foreign military presence in Syria)"
 #: Content types read as reports (the body is sniffed for ``application/octet-stream``).
@@ -273,4 +273,4 @@ def _late(url: str, deadline_s: float) -> str:
 
 
 def _too_large(url: str, max_bytes: int) -> str:
-    return f"{url} sends more than {max_bytes / 1e6:g} MB; a report page is smaller: give the article's own address"
+    return f"{url} sends more than {max_bytes / 2**20:g} MB; a report page is smaller: give the article's own address"

@@ -6,6 +6,7 @@ The only module besides the pages that touches Streamlit, and only for its cache
 from __future__ import annotations
 
 import os
+import re
 
 import streamlit as st
 
@@ -38,10 +39,38 @@ def tiles_default() -> bool:
     return os.environ.get(TILES_ENV, "").lower() in ("osm", "1", "on", "true")
 
 
+def literal(text: str) -> str:
+    """A stranger's string for a Streamlit message, which renders Markdown (and turns bare
+    addresses into links even when escaped): set as an inline code span, whose content Markdown
+    shows character for character, fenced by more backticks than the string holds in a row;
+    line breaks become spaces."""
+    text = " ".join(str(text).split())
+    if not text:
+        return ""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[0] == "`" or text[-1] == "`" else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
+
+
+def outcome_message(name: str, result: store.IngestResult) -> tuple[str, str]:
+    """(kind, message) for one ingestion: success, warning (stored, but no claim came of it) or info."""
+    title = literal(result.title or name)
+    if not result.added:
+        return "info", f"{title} is already in the store ({result.claims} claims); nothing was added."
+    if result.claims == 0:
+        return "warning", (f"Stored {title}, but no claim came of it ({result.places} places named): "
+                           "check that it reports on foreign forces in Syria, in English.")
+    return "success", f"Stored {title}: {result.claims} claims, {result.places} places named."
+
+
 def show_outcome(name: str, result: store.IngestResult) -> None:
     """Tell the user what one ingestion did."""
+    kind, message = outcome_message(name, result)
+    getattr(st, kind)(message)
     if result.added:
-        st.success(f"Stored “{result.title or name}”: {result.claims} claims, {result.places} places named.")
         load_features.clear()
-    else:
-        st.info(f"“{result.title or name}” is already in the store ({result.claims} claims); nothing was added.")
+
+
+def show_error(err: Exception, name: str = "") -> None:
+    """A refusal, its stranger's words (addresses, titles) shown as they are."""
+    st.error(literal(f"{name}: {err}" if name else str(err)))

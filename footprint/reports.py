@@ -18,8 +18,10 @@ from pathlib import Path
 from .errors import IngestError
 
 
-#: Largest report accepted, in bytes; a longer text is almost surely not one report.
-MAX_REPORT_BYTES = 2_000_000
+#: Largest report file or text accepted, in bytes (2 MB as Streamlit counts them, the limit the upload
+#: widget advertises: ``server.maxUploadSize`` in ``.streamlit/config.toml``); a longer text is almost
+#: surely not one report. A fetched web page may be larger (``fetching.MAX_BYTES``).
+MAX_REPORT_BYTES = 2 * 2**20
 SUFFIXES = (".txt", ".md", ".html", ".htm")
 HEADER_KEYS = ("title", "source", "url", "published", "based-on", "note")
 
@@ -94,8 +96,8 @@ def decode(data: bytes, name: str = "report", limit: int = MAX_REPORT_BYTES, cha
         raise IngestError(f"{name} is empty: paste or upload the text of a report")
     if len(data) > limit:
         raise IngestError(
-            f"{name} is {len(data) / 1e6:.1f} MB; one report is at most "
-            f"{limit / 1e6:.0f} MB of text: split it or upload the article alone"
+            f"{name} is {len(data) / 2**20:.1f} MB; one report is at most "
+            f"{limit / 2**20:g} MB: split it or upload the article alone"
         )
     if b"\x00" in data[:8192]:
         raise IngestError(f"{name} looks binary, not text: expected a .txt, .html or .md file")

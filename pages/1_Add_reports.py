@@ -5,7 +5,7 @@ import streamlit as st
 from footprint import reports
 from footprint.errors import FootprintError, IngestError
 from footprint.ingestion import fetch, ingest_report
-from footprint.pageparts import engine, show_outcome
+from footprint.pageparts import engine, load_features, outcome_message, show_error, show_outcome
 
 st.set_page_config(page_title="Footprint: add reports", layout="wide")
 st.title("Add reports")
@@ -26,16 +26,31 @@ with paste:
                                            title=title.strip(), url=url.strip())
                 show_outcome(report.label, ingest_report(engine(), report))
             except FootprintError as err:
-                st.error(str(err))
+                show_error(err)
 
 with upload:
-    files = st.file_uploader("Report files (.txt, .html, .md)", accept_multiple_files=True, key="files")
+    files = st.file_uploader("Report files (.txt, .html, .md)", accept_multiple_files=True, key="files",
+                             max_upload_size=reports.MAX_REPORT_BYTES // 2**20)  # what from_bytes accepts
     if files and st.button("Add these files"):
-        for f in files:
+        bar = st.progress(0.0, text=f"Adding {len(files)} files…")
+        rows = []
+        for done, f in enumerate(files, 1):
             try:
-                show_outcome(f.name, ingest_report(engine(), reports.from_bytes(f.getvalue(), f.name)))
+                result = ingest_report(engine(), reports.from_bytes(f.getvalue(), f.name))
+                kind, message = outcome_message(f.name, result)
+                rows.append({"file": f.name, "outcome": {"success": "stored", "warning": "stored, no claim",
+                                                          "info": "already stored"}[kind],
+                             "claims": result.claims, "title or reason": result.title or ""})
             except FootprintError as err:
-                st.error(f"{f.name}: {err}")
+                rows.append({"file": f.name, "outcome": "refused", "claims": None, "title or reason": str(err)})
+            bar.progress(done / len(files), text=f"{done} of {len(files)} files")
+        load_features.clear()
+        counts = {k: sum(r["outcome"] == k for r in rows)
+                  for k in ("stored", "stored, no claim", "already stored", "refused")}
+        summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+        (st.warning if counts["refused"] or counts["stored, no claim"] else st.success)(
+            f"{len(files)} files: {summary}.")
+        st.dataframe(rows, hide_index=True, use_container_width=True)
 
 with link:
     with st.form("url"):
@@ -46,4 +61,4 @@ with link:
                     raise IngestError(f"expected an http:// or https:// address, got {address!r}")
                 show_outcome(address, ingest_report(engine(), fetch(address.strip())))
             except FootprintError as err:
-                st.error(str(err))
+                show_error(err)

@@ -2,13 +2,16 @@
 
 import json
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
+from streamlit.proto.Common_pb2 import FileURLs as FileURLsProto
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
 from streamlit.testing.v1 import AppTest
 
 from footprint import features as feat
-from footprint import pageparts, snapshot, store
+from footprint import pageparts, reports, snapshot, store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -137,6 +140,56 @@ def test_pasted_report_is_stored(engine):
     assert at.success[0].value.startswith("Stored")
     [stored] = store.reports(engine)
     assert stored["claims"] >= 1
+
+
+def test_the_upload_widget_advertises_the_real_limit():
+    import tomllib
+
+    at = AppTest.from_file(ADD, default_timeout=30).run()
+    [uploader] = at.get("file_uploader")
+    assert uploader.proto.max_upload_size_mb * 2**20 == reports.MAX_REPORT_BYTES  # Streamlit's MB is 2**20 bytes
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["maxUploadSize"] == uploader.proto.max_upload_size_mb  # the server refuses larger too
+
+
+def test_a_report_with_no_claim_is_a_warning_not_a_success(engine):
+    at = AppTest.from_file(ADD, default_timeout=30).run()
+    submit_paste(at, "hello world")
+    assert not at.success and not at.error
+    assert "but no claim came of it" in at.warning[0].value
+    assert report_count(engine) == 1
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("plain", "`plain`"),
+    ("**bold** [a](http://x.example)", "`**bold** [a](http://x.example)`"),
+    ("a `code` b", "``a `code` b``"),
+    ("`starts", "`` `starts ``"),
+    ("two\nlines\r\n", "`two lines`"),
+    ("", ""),
+])
+def test_strangers_strings_are_code_spans_in_messages(text, shown):
+    assert pageparts.literal(text) == shown
+
+
+def test_many_files_give_one_progress_bar_and_one_summary(engine):
+    """AppTest cannot upload, so the uploader hands the page four files as Streamlit would."""
+    files = [("a.txt", PASTED.encode()), ("b.txt", PASTED.encode()), ("c.txt", b""), ("d.txt", b"hello world")]
+    uploads = [UploadedFile(UploadedFileRec(file_id=name, name=name, type="text/plain", data=data),
+                            FileURLsProto(file_id=name, upload_url="", delete_url=""))
+               for name, data in files]
+    with patch("streamlit.file_uploader", return_value=uploads):
+        at = AppTest.from_file(ADD, default_timeout=60).run()
+        [button] = [b for b in at.button if b.label == "Add these files"]
+        at = button.click().run()
+    assert not at.success and len(at.warning) == 1 and not at.error  # one summary, no box per file
+    [bar] = at.get("progress")
+    assert bar.proto.value == 100 and bar.proto.text == "4 of 4 files"
+    assert at.warning[0].value == "4 files: 1 stored, 1 stored, no claim, 1 already stored, 1 refused."
+    table = at.dataframe[0].value
+    assert list(table["outcome"]) == ["stored", "already stored", "refused", "stored, no claim"]
+    assert "is empty" in table["title or reason"][2]
+    assert report_count(engine) == 2
 
 
 def test_pasting_the_same_report_twice_adds_it_once(engine):

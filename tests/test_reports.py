@@ -238,7 +238,7 @@ def test_markdown_is_read_as_text_even_with_tags():
         (b"", "report.txt", "report.txt is empty"),
         (b"   \n\t  \r\n", "report.txt", "report.txt is empty"),
         (b"title: x\x00\x01\x02binary", "report.txt", "looks binary"),
-        (b"a" * (reports.MAX_REPORT_BYTES + 1), "big.txt", "big.txt is 2.0 MB"),
+        (b"a" * (reports.MAX_REPORT_BYTES + 1), "big.txt", "big.txt is 2.0 MB; one report is at most 2 MB"),
         (b"Turkish troops in Afrin.", "report.exe", "expected a .txt, .html or .md file, got report.exe"),
         (b"Turkish troops in Afrin.", "report", "got report"),
         (b"- Advertisement -\nLEAVE A REPLY\n", "junk.txt", "no article text left"),
