@@ -44,6 +44,9 @@ _LOCATOR_BEFORE = re.compile(
 # A city standing for its government: "Damascus turned down…", "talks with Damascus".
 _METONYM_BEFORE = re.compile(
     r"\b(?:pressed|urged|asked|told|warned|accused|granted|with|between|by)\s+$"
+    # a government given something: "had offered Damascus its military support", "backed Damascus"
+    r"|\b(?:offer(?:s|ed|ing)?|promis(?:es|ed|ing)|gave|giv(?:es|ing)|hand(?:s|ed|ing)|suppl(?:ies|ied|ying)"
+    r"|assur(?:es|ed|ing)|reassur(?:es|ed|ing)|back(?:s|ed|ing)|help(?:s|ed|ing)|assist(?:s|ed|ing))\s+$"
     r"|\b(?:backers?|allies|ally|supporters?|patrons?|partners?|rivals?|enemies|enemy|relations) (?:of|with)\s+$"
     r"|\b(?:Ankara|Moscow|Tehran|Washington|Jerusalem|Beirut|Baghdad|Amman|the Kremlin)\s+and\s+$"
     # a capital visited for talks, or where a government sits: "visiting Damascus", "now in power in Damascus"

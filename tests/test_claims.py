@@ -753,6 +753,9 @@ def test_statuses(extractor, sentence, expected):
     "Even so, it is far from certain that whoever leads Damascus in future will accept a long-term Russian military "
     "presence.",
     "They point out that Damascus is now weighing how to respond to the US strikes.",
+    # a government offered or given something
+    "Ankara, which has cordial relations with the new government, had also earlier offered Damascus its "
+    "operational and military support in the fight against Daesh.",
     '"We used to be afraid of it when those Russian planes would bomb us in Idlib," he said.',
     # "Hayat Tahrir al-Sham" names no village
     "He cautioned that Israel would not permit forces tied to Hayat Tahrir al-Sham to stay.",
