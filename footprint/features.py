@@ -7,12 +7,15 @@ exactly what the map shows.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .store import StoredClaim, StoredPlace
 
 PLACES_LAYER = "Places named"
+#: Review states of a source that a person vouched for.
+VOUCHED = frozenset({"accepted", "edited", "added"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,10 @@ class Source:
     place_span: tuple[int, int] = (-1, -1)
     actor_span: tuple[int, int] = (-1, -1)
     cue_span: tuple[int, int] = (-1, -1)
+    #: unreviewed, accepted, edited, added (or rejected, on the Reports page only)
+    review: str = "unreviewed"
+    reviewer: str | None = None
+    reviewed_at: str | None = None
 
 
 @dataclass
@@ -69,6 +76,15 @@ class Feature:
         return self.dates[-1] if self.dates else None
 
     @property
+    def review(self) -> str:
+        """"reviewed" when a person vouched for every source, "partly reviewed" for some,
+        "unreviewed" for none."""
+        vouched = sum(s.review in VOUCHED for s in self.sources)
+        if not vouched:
+            return "unreviewed"
+        return "reviewed" if vouched == len(self.sources) else "partly reviewed"
+
+    @property
     def n_reports(self) -> int:
         return len({s.report_id for s in self.sources})
 
@@ -84,7 +100,8 @@ class Feature:
         reports_ = f"{n} report{'s' if n != 1 else ''}"
         if self.actor is None:
             return f"{self.place_name} — named in {reports_}"
-        return f"{self.place_name} — {self.actor}, {self.status} ({reports_})"
+        review = "" if self.review == "unreviewed" else f", {self.review}"
+        return f"{self.place_name} — {self.actor}, {self.status} ({reports_}{review})"
 
 
 @dataclass(frozen=True)
@@ -93,11 +110,13 @@ class Selection:
 
     actors: frozenset[str]
     places_named: bool = False
+    #: only claims a person accepted, edited or added
+    reviewed_only: bool = False
 
     def keeps(self, feature: Feature) -> bool:
         if feature.layer == PLACES_LAYER:
             return self.places_named
-        return feature.actor in self.actors
+        return feature.actor in self.actors and (not self.reviewed_only or feature.review != "unreviewed")
 
 
 def _span(start: int, end: int, base: int) -> tuple[int, int]:
@@ -128,6 +147,7 @@ def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
             place_span=_span(c.place_start, c.place_end, c.start),
             actor_span=_span(c.actor_start, c.actor_end, c.start),
             cue_span=_span(c.cue_start, c.cue_end, c.start),
+            review=item.review, reviewer=item.reviewer, reviewed_at=item.reviewed_at,
         ))
     return list(features.values())
 
@@ -164,7 +184,12 @@ def layers(features: Iterable[Feature]) -> list[tuple[str, int]]:
 
 
 def select_features(features: Iterable[Feature], selection: Selection) -> list[Feature]:
-    return [f for f in features if selection.keeps(f)]
+    """The features the selection keeps; with ``reviewed_only``, each with its vouched sources only."""
+    kept = [f for f in features if selection.keeps(f)]
+    if not selection.reviewed_only:
+        return kept
+    return [f if f.layer == PLACES_LAYER or f.review == "reviewed" else
+            dataclasses.replace(f, sources=[s for s in f.sources if s.review in VOUCHED]) for f in kept]
 
 
 def clicked(features: Iterable[Feature], tooltip: str | None) -> Feature | None:

@@ -11,7 +11,7 @@ import math
 from collections.abc import Iterable
 
 from .errors import SnapshotError
-from .features import PLACES_LAYER, Feature, Selection
+from .features import PLACES_LAYER, Feature, Selection, select_features
 
 ATTRIBUTION = (
     "Place coordinates: Footprint gazetteer (GeoNames, CC BY 4.0; data from Who's On First, CC0, "
@@ -39,9 +39,11 @@ def feature_geojson(feature: Feature) -> dict:
         "last_date": feature.last_date,
         "n_reports": feature.n_reports,
         "n_independent_sources": feature.n_publishers,
+        "review": feature.review if feature.actor else None,
         "sources": [
             {"title": s.title, "publisher": s.publisher, "url": s.url, "published": s.published,
              "claimant": s.claimant, "excerpt": s.excerpt}
+            | ({"review": s.review, "reviewer": s.reviewer, "reviewed_at": s.reviewed_at} if feature.actor else {})
             for s in feature.sources
         ],
     }
@@ -59,11 +61,12 @@ def feature_geojson(feature: Feature) -> dict:
 def snapshot(features: Iterable[Feature], selection: Selection, *, generated_at: dt.datetime | None = None) -> dict:
     """The FeatureCollection of ``features`` as filtered by ``selection``."""
     generated_at = generated_at or dt.datetime.now(dt.timezone.utc)
-    chosen = [f for f in features if selection.keeps(f)]
+    chosen = select_features(features, selection)
     return {
         "type": "FeatureCollection",
         "generated_at": generated_at.isoformat(timespec="seconds"),
-        "filters": {"actors": sorted(selection.actors), "places_named": selection.places_named},
+        "filters": {"actors": sorted(selection.actors), "places_named": selection.places_named,
+                    "reviewed_only": selection.reviewed_only},
         "attribution": ATTRIBUTION,
         "features": [feature_geojson(f) for f in chosen],
     }

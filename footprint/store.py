@@ -128,6 +128,26 @@ class GeocodeCacheRow(Base):
     fetched_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
+class ReviewRow(Base):
+    """A person's decision about one claim of one report: accept, reject, edit, add or reset.
+
+    Decisions are kept apart from the extracted claims, keyed by the claim's identity
+    (``review.claim_key``), so that reading the reports again keeps them. The latest decision
+    for a key holds; ``previous`` is the decision its reviewer saw, so that a decision made on a
+    stale view is refused instead of silently overwriting another's.
+    """
+
+    __tablename__ = "reviews"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.report_id", ondelete="CASCADE"), index=True)
+    claim_key: Mapped[str] = mapped_column(Text)
+    action: Mapped[str] = mapped_column(String(12))
+    claim: Mapped[str | None] = mapped_column(Text, nullable=True)  # JSON of the claim as it now stands
+    reviewer: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    previous: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class MetaRow(Base):
     """Small facts about the store itself, such as which extraction produced its claims."""
 
@@ -149,8 +169,17 @@ class SourceInfo:
 
 @dataclass(frozen=True)
 class StoredClaim:
+    """A claim with its report and its review: ``review`` is unreviewed, accepted, edited, added
+    or rejected; ``decision`` the id of the decision that made it so (``None`` when unreviewed);
+    ``key`` the claim's identity for decisions."""
+
     claim: Claim
     source: SourceInfo
+    review: str = "unreviewed"
+    reviewer: str | None = None
+    reviewed_at: str | None = None
+    decision: int | None = None
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -308,15 +337,25 @@ _CLAIM_FIELDS = [f for f in Claim.__dataclass_fields__]
 _PLACE_FIELDS = [f for f in NamedPlace.__dataclass_fields__]
 
 
-def claims(engine: Engine) -> list[StoredClaim]:
-    """Every stored claim with the report it came from, oldest report first."""
+def claims(engine: Engine, *, rejected: bool = False, report_id: str | None = None) -> list[StoredClaim]:
+    """Every stored claim with the report it came from and its review, oldest report first.
+
+    Decisions apply: an edited claim stands as edited, an added one is there, an accepted or
+    edited claim the extractor no longer makes is kept (a person vouched for it), and a rejected
+    one is left out unless ``rejected``. ``report_id`` limits the list to one report.
+    """
+    from .review import apply
+
     with Session(engine) as session:
-        rows = session.execute(
-            select(ClaimRow, ReportRow).join(ReportRow).order_by(ReportRow.published, ClaimRow.id)
-        ).all()
-        return [
-            StoredClaim(Claim(**{f: getattr(c, f) for f in _CLAIM_FIELDS}), _source(r)) for c, r in rows
-        ]
+        query = select(ClaimRow, ReportRow).join(ReportRow).order_by(ReportRow.published, ClaimRow.id)
+        decisions = select(ReviewRow, ReportRow).join(ReportRow).order_by(ReviewRow.id)
+        if report_id is not None:
+            query = query.where(ClaimRow.report_id == report_id)
+            decisions = decisions.where(ReviewRow.report_id == report_id)
+        rows = session.execute(query).all()
+        extracted = [(Claim(**{f: getattr(c, f) for f in _CLAIM_FIELDS}), _source(r)) for c, r in rows]
+        made = [(d, _source(r)) for d, r in session.execute(decisions).all()]
+    return [c for c in apply(extracted, made) if rejected or c.review != "rejected"]
 
 
 def named_places(engine: Engine) -> list[StoredPlace]:
@@ -349,7 +388,9 @@ def version(engine: Engine) -> tuple:
         n, latest = session.execute(select(func.count(), func.max(ReportRow.ingested_at))).one()
         n_claims = session.scalar(select(func.count()).select_from(ClaimRow))
         n_fix, last_fix = session.execute(select(func.count(), func.max(CorrectionRow.created_at))).one()
-        return int(n or 0), str(latest or ""), int(n_claims or 0), int(n_fix or 0), str(last_fix or "")
+        last_review = session.scalar(select(func.max(ReviewRow.id)))
+        return (int(n or 0), str(latest or ""), int(n_claims or 0), int(n_fix or 0), str(last_fix or ""),
+                int(last_review or 0))
 
 
 def get_meta(engine: Engine, key: str) -> str | None:

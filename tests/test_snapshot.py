@@ -32,7 +32,7 @@ def test_feature_collection_shape():
     collection = snapshot.snapshot([feature()], feat.Selection(frozenset({"Turkey"})), generated_at=WHEN)
     assert collection["type"] == "FeatureCollection"
     assert collection["generated_at"] == "2025-06-06T12:30:15+00:00"
-    assert collection["filters"] == {"actors": ["Turkey"], "places_named": False}
+    assert collection["filters"] == {"actors": ["Turkey"], "places_named": False, "reviewed_only": False}
     assert "GeoNames" in collection["attribution"] and "Natural Earth" in collection["attribution"]
     [f] = collection["features"]
     assert f["type"] == "Feature"
@@ -48,7 +48,9 @@ def test_feature_collection_shape():
         "title": "Israel warns Turkey", "publisher": "Example News", "url": "https://example.org/a",
         "published": "2025-06-05", "claimant": "Israel",
         "excerpt": "Israel warned about Turkish bases near Palmyra.",
+        "review": "unreviewed", "reviewer": None, "reviewed_at": None,
     }]
+    assert props["review"] == "unreviewed"
     assert snapshot.validate(collection) is collection
 
 
@@ -91,7 +93,8 @@ def test_snapshot_holds_only_the_selection(selection, layers):
                      country_code=None)
     collection = snapshot.snapshot([feature(), feature("Russia"), places], selection)
     assert [f["properties"]["layer"] for f in collection["features"]] == layers
-    assert collection["filters"] == {"actors": sorted(selection.actors), "places_named": selection.places_named}
+    assert collection["filters"] == {"actors": sorted(selection.actors), "places_named": selection.places_named,
+                                     "reviewed_only": False}
 
 
 def test_store_snapshot_without_turkey(filled_engine):
