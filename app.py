@@ -36,9 +36,12 @@ def main() -> None:
     chosen = {name for name, n in layers if st.sidebar.checkbox(f"{name} ({n})", value=True, key=f"layer:{name}")}
     places_on = st.sidebar.toggle("Places named (grey)", value=False, key="layer:places",
                                   help="Every Syrian place the reports name, whether or not a force is claimed there.")
+    reviewed_only = st.sidebar.toggle("Reviewed claims only", value=False, key="reviewed-only",
+                                      help="Only claims a reviewer accepted, edited or added on the Reports page. "
+                                           "Rejected claims are never on the map.")
     tiles = st.sidebar.toggle("Online map tiles (OpenStreetMap)", value=tiles_default(), key="tiles",
                               help="Off: the map draws offline over country outlines. On: tiles are fetched.")
-    selection = feat.Selection(frozenset(chosen), places_named=places_on)
+    selection = feat.Selection(frozenset(chosen), places_named=places_on, reviewed_only=reviewed_only)
     everything = claim_feats + place_feats
     shown = feat.select_features(everything, selection)
 

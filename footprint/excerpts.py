@@ -48,6 +48,12 @@ def source_card(source: Source, feature: Feature, color: str) -> str:
         what = (f"{status_svg(source.status, color, 14)} <b>{e(feature.actor)}</b> at <b>{e(feature.place_name)}</b>"
                 f": <i>{e(source.status)}</i>")
         who = f"<br><span class='fp-claimant'>on the word of: {e(source.claimant)}</span>" if source.claimant else ""
+        if source.review != "unreviewed":
+            by = f" by {e(source.reviewer)}" if source.reviewer else ""
+            at = f", {e(source.reviewed_at)} UTC" if source.reviewed_at else ""
+            who += f"<br><span class='fp-review fp-{e(source.review, quote=True)}'>{e(source.review)}{by}{at}</span>"
+        else:
+            who += "<br><span class='fp-review fp-unreviewed'>not reviewed yet</span>"
         if feature.approximate:
             who += (f"<br><span class='fp-approximate'>approximate: the gazetteer does not know "
                     f"{e(source.place)}, so it is drawn over the area the report puts it in</span>")
@@ -71,6 +77,9 @@ CARD_CSS = """
 .fp-card-meta{color:#666;font-size:0.8rem;margin-bottom:2px}
 .fp-claimant{color:#555;font-size:0.85rem}
 .fp-approximate{color:#8a5a00;font-size:0.85rem;font-style:italic}
+.fp-review{font-size:0.8rem;color:#666}
+.fp-accepted,.fp-edited,.fp-added{color:#1a7f37;font-weight:600}
+.fp-rejected{color:#b42318;font-weight:600}
 .fp-excerpt{margin:4px 0 0 0;padding-left:8px;border-left:2px solid #ccc;font-size:0.88rem}
 mark.fp-place{background:#ffe58a;padding:0 2px}
 mark.fp-actor{background:#b9e3ff;padding:0 2px}

@@ -124,19 +124,26 @@ def popup_html(feature: Feature) -> str:
     )
 
 
+_CHECKS = {"reviewed": '<span class="fp-check" title="reviewed">✓</span>',
+           "partly reviewed": '<span class="fp-check fp-partly" title="partly reviewed">✓</span>'}
+
+
 def _icon(feature: Feature, color: str, offset: tuple[int, int]) -> folium.DivIcon:
     e = lambda s: js_safe(s or "")  # noqa: E731
-    data = f'data-layer="{e(feature.layer)}" data-status="{e(feature.status or "named")}" data-place="{e(feature.place_name)}"'
+    review = feature.review if feature.actor else "unreviewed"
+    data = (f'data-layer="{e(feature.layer)}" data-status="{e(feature.status or "named")}" '
+            f'data-place="{e(feature.place_name)}" data-review="{e(review)}"')
+    check = _CHECKS.get(review, "")
     if feature.precision == 4 and feature.actor:
         label = f"{feature.actor}: {feature.status} (country-wide)"
         inner = (f'<div class="fp-marker fp-badge" {data} style="border-color:{e(color)}">'
-                 f'{status_svg(feature.status, color, 12)} {e(label)}</div>')
+                 f'{status_svg(feature.status, color, 12)} {e(label)}{check}</div>')
         # The badge starts just east of its point and stacks south-east, over the empty desert
         # towards Iraq, so that it hides no marker of a place.
         return folium.DivIcon(html=inner, icon_size=(210, 20),
                               icon_anchor=(-6 - offset[0], 10 - offset[1]), class_name="fp-icon")
     status = feature.status or "named"
-    inner = f'<div class="fp-marker" {data}>{status_svg(status, color)}</div>'
+    inner = f'<div class="fp-marker" {data}>{status_svg(status, color)}{check}</div>'
     half = _ICON // 2
     return folium.DivIcon(html=inner, icon_size=(_ICON, _ICON),
                           icon_anchor=(half - offset[0], half - offset[1]), class_name="fp-icon")
@@ -211,4 +218,7 @@ def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
     circles = ('<div class="fp-legend-row">dashed circle: “near” a place (~25 km) or a region\'s extent; '
                'dashed outline: a governorate, district or the buffer zone; '
                'rounded badge: country-wide (precision 4)</div>')
-    return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}'
+    ticks = ('<div class="fp-legend-row"><span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
+             'background:#1a7f37;color:#fff;font:bold 9px/11px sans-serif;text-align:center">✓</span> '
+             'a reviewer accepted, edited or added every source; grey ✓: some of them</div>')
+    return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}{ticks}'

@@ -11,7 +11,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from streamlit.testing.v1 import AppTest
 
 from footprint import features as feat
-from footprint import pageparts, reports, snapshot, store
+from footprint import pageparts, reports, review, snapshot, store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -107,6 +107,24 @@ def test_places_named_toggle_adds_grey_features(filled_engine, downloads):
     named = [f for f in data["features"] if f["properties"]["kind"] == "place-named"]
     assert len(named) == len({p.place.place_id for p in store.named_places(filled_engine)})
     assert data["filters"]["places_named"] is True
+
+
+def test_reviewed_only_keeps_vouched_claims_and_rejected_ones_leave(filled_engine, downloads):
+    items = store.claims(filled_engine)
+    accepted, rejected = items[0], items[1]
+    review.decide(filled_engine, accepted.source.report_id, accepted.key, "accept", reviewer="Rana", seen=None,
+                  claim=accepted.claim)
+    review.decide(filled_engine, rejected.source.report_id, rejected.key, "reject", reviewer="Rana", seen=None)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    everything = download_data(at, downloads)["features"]
+    excerpts = [s["excerpt"] for f in everything for s in f["properties"]["sources"]]
+    assert rejected.claim.excerpt not in excerpts or rejected.claim.excerpt == accepted.claim.excerpt
+    assert len(excerpts) == len(items) - 1
+    at.sidebar.toggle(key="reviewed-only").set_value(True).run()
+    data = download_data(at, downloads)
+    assert data["filters"]["reviewed_only"] is True
+    assert [(s["excerpt"], s["review"], s["reviewer"]) for f in data["features"] for s in f["properties"]["sources"]] \
+        == [(accepted.claim.excerpt, "accepted", "Rana")]
 
 
 def test_map_page_on_an_empty_store_offers_the_samples(engine):

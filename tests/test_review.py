@@ -1,9 +1,11 @@
 """Review: accept, reject, edit and add claims; decisions survive re-extraction, are refused on a
 stale view, and reach the features and the snapshot."""
 
+import re
+
 import pytest
 
-from footprint import corrections, review, snapshot, store
+from footprint import corrections, excerpts, maps, review, snapshot, store
 from footprint import features as feat
 from footprint import gazetteer as gz
 from footprint.claims import Extraction
@@ -140,3 +142,20 @@ def test_the_store_version_changes_with_a_decision(filled_engine):
     before = store.version(filled_engine)
     decide(filled_engine, palmyra_warning(filled_engine), "accept")
     assert store.version(filled_engine) != before
+
+
+def test_markers_and_cards_show_the_review(filled_engine):
+    item = palmyra_warning(filled_engine)
+    decide(filled_engine, item, "accept", reviewer="Rana <b>")
+    features = feat.claim_features(store.claims(filled_engine))
+    [f] = [f for f in features if f.key == f"Turkey|{item.claim.place_id}|warned-about"]
+    [unreviewed] = [g for g in features if g.review == "unreviewed"][:1]
+    html = maps.build([f, unreviewed], {"Turkey": "#c00", unreviewed.layer: "#00c"}).get_root().render()
+    html = html.replace('\\"', '"')  # (folium writes the icons' HTML as JavaScript strings)
+    assert len(re.findall(r'data-review="(?:partly )?reviewed"', html)) == 1
+    assert html.count('class="fp-check') == 1 and 'data-review="unreviewed"' in html
+    [source] = [s for s in f.sources if s.excerpt == item.claim.excerpt]
+    card = excerpts.source_card(source, f, "#c00")
+    assert "accepted by Rana &lt;b&gt;, " in card and " UTC" in card
+    other = excerpts.source_card(unreviewed.sources[0], unreviewed, "#00c")
+    assert "not reviewed yet" in other
