@@ -70,6 +70,22 @@ def source_card(source: Source, feature: Feature, color: str) -> str:
     )
 
 
+def claim_card(claim, review: str, reviewer: str | None = None, reviewed_at: str | None = None) -> str:
+    """One claim of a report for review, as escaped HTML: who, where, how sure, on whose word,
+    its review, and its sentence with the words that made it marked."""
+    e = html.escape
+    details = "".join(f" · {e(x)}" for x in (
+        f"on the word of {claim.claimant}" if claim.claimant else "", claim.date or "") if x)
+    state = review + (f" by {reviewer}, {reviewed_at} UTC" if reviewer else "")
+    base = claim.start
+    text = highlight(claim.excerpt, [(claim.place_start - base, claim.place_end - base, "fp-place"),
+                                     (claim.actor_start - base, claim.actor_end - base, "fp-actor"),
+                                     (claim.cue_start - base, claim.cue_end - base, "fp-cue")])
+    return (f"<div><b>{e(claim.actor)}</b> at <b>{e(claim.place_name)}</b>: <i>{e(claim.status)}</i>{details}"
+            f"<br><span class='fp-review fp-{e(review, quote=True)}'>{e(state)}</span></div>"
+            f"<blockquote class='fp-excerpt'>{text}</blockquote>")
+
+
 CARD_CSS = """
 <style>
 .fp-card{padding:6px 8px;margin:6px 0 10px 0;background:rgba(127,127,127,0.06);border-radius:4px;font-size:0.9rem}

@@ -34,6 +34,17 @@ def load_features(url: str, version: tuple) -> tuple[list[feat.Feature], list[fe
     return feat.claim_features(store.claims(eng)), feat.place_features(store.named_places(eng))
 
 
+def reviewer_name() -> str:
+    """The reviewer's name from the sidebar, kept for the session across pages ("" until given)."""
+    def keep():
+        st.session_state["reviewer"] = " ".join(st.session_state.get("reviewer-field", "").split())
+
+    st.sidebar.text_input("Your name (reviewer)", value=st.session_state.get("reviewer", ""), key="reviewer-field",
+                          on_change=keep, max_chars=120,
+                          help="Stored with every decision you make, with the time.")
+    return st.session_state.get("reviewer", "")
+
+
 def tiles_default() -> bool:
     """Online tiles start switched on only when FOOTPRINT_TILES=osm is set."""
     return os.environ.get(TILES_ENV, "").lower() in ("osm", "1", "on", "true")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, func, inspect, literal,
-    select, text,
+    Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, delete, event, func, inspect,
+    literal, select, text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -148,6 +148,19 @@ class ReviewRow(Base):
     previous: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
 
+class EventRow(Base):
+    """The log of what people did to the store: deletions and edits of reports (reviews have
+    their own table, ``reviews``)."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    who: Mapped[str] = mapped_column(String(120))
+    action: Mapped[str] = mapped_column(String(40))
+    report_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
 class MetaRow(Base):
     """Small facts about the store itself, such as which extraction produced its claims."""
 
@@ -210,11 +223,20 @@ def connect(url: str | None = None) -> Engine:
     resolved = database_url(url)
     try:
         engine = create_engine(resolved)
+        if engine.dialect.name == "sqlite":
+            event.listen(engine, "connect", _sqlite_foreign_keys)
         Base.metadata.create_all(engine)
         _add_missing_columns(engine)
     except (SQLAlchemyError, ValueError) as err:
         raise FootprintError(f"cannot open the store at {resolved}: {err}") from err
     return engine
+
+
+def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
+    """SQLite enforces foreign keys (and their cascades) only when asked, connection by connection."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
 
 
 def _add_missing_columns(engine: Engine) -> None:
@@ -274,13 +296,76 @@ def stored_reports(engine: Engine) -> list[Report]:
 
 def replace_extractions(engine: Engine, extractions: dict[str, Extraction]) -> None:
     """Swap the claims, named places and unresolved names of these reports, all at once."""
-    from sqlalchemy import delete
-
     with Session(engine) as session, session.begin():
         for table in (ClaimRow, NamedPlaceRow, UnresolvedRow):
             session.execute(delete(table).where(table.report_id.in_(list(extractions))))
         for report_id, extraction in extractions.items():
             _add_extraction(session, report_id, extraction)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+def delete_report(engine: Engine, report_id: str, who: str) -> str:
+    """Delete a report with its claims, places, names and review decisions, in one transaction,
+    and log it; returns its title.
+
+    Raises
+    ------
+    FootprintError
+        When no such report is stored.
+    """
+    with Session(engine) as session, session.begin():
+        row = session.get(ReportRow, report_id)
+        if row is None:
+            raise FootprintError("that report is no longer in the store")
+        title = row.title or row.filename
+        n_claims = session.scalar(select(func.count()).where(ClaimRow.report_id == report_id)) or 0
+        for table in (ClaimRow, NamedPlaceRow, UnresolvedRow, ReviewRow):
+            session.execute(delete(table).where(table.report_id == report_id))
+        session.delete(row)
+        session.add(EventRow(at=_now(), who=who, action="delete report", report_id=report_id,
+                             detail=json.dumps({"title": title, "url": row.url, "claims": n_claims}, ensure_ascii=False)))
+    return title
+
+
+def update_report(engine: Engine, report_id: str, who: str, *, title: str | None = None,
+                  published: dt.date | None | str = "unchanged") -> None:
+    """Retitle a report or set its date (``None`` for unknown), and log it.
+
+    Raises
+    ------
+    FootprintError
+        When no such report is stored, or the new title is empty.
+    """
+    with Session(engine) as session, session.begin():
+        row = session.get(ReportRow, report_id)
+        if row is None:
+            raise FootprintError("that report is no longer in the store")
+        changes = {}
+        if title is not None:
+            title = " ".join(title.split())
+            if not title:
+                raise FootprintError("a report's title cannot be empty")
+            if title != row.title:
+                changes["title"] = [row.title, title]
+                row.title = title
+        if published != "unchanged" and published != row.published:
+            changes["published"] = [row.published.isoformat() if row.published else None,
+                                    published.isoformat() if published else None]
+            row.published = published
+        if changes:
+            session.add(EventRow(at=_now(), who=who, action="edit report", report_id=report_id,
+                                 detail=json.dumps(changes, ensure_ascii=False)))
+
+
+def events(engine: Engine) -> list[dict]:
+    """The log, newest first."""
+    with Session(engine) as session:
+        return [{"at": e.at.replace(microsecond=0).isoformat(sep=" "), "who": e.who, "action": e.action,
+                 "report_id": e.report_id, "detail": e.detail}
+                for e in session.scalars(select(EventRow).order_by(EventRow.id.desc()))]
 
 
 def unresolved(engine: Engine) -> list[tuple[str, str, str]]:
@@ -389,8 +474,9 @@ def version(engine: Engine) -> tuple:
         n_claims = session.scalar(select(func.count()).select_from(ClaimRow))
         n_fix, last_fix = session.execute(select(func.count(), func.max(CorrectionRow.created_at))).one()
         last_review = session.scalar(select(func.max(ReviewRow.id)))
+        last_event = session.scalar(select(func.max(EventRow.id)))
         return (int(n or 0), str(latest or ""), int(n_claims or 0), int(n_fix or 0), str(last_fix or ""),
-                int(last_review or 0))
+                int(last_review or 0), int(last_event or 0))
 
 
 def get_meta(engine: Engine, key: str) -> str | None:

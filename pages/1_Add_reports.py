@@ -50,7 +50,7 @@ with upload:
         summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
         (st.warning if counts["refused"] or counts["stored, no claim"] else st.success)(
             f"{len(files)} files: {summary}.")
-        st.dataframe(rows, hide_index=True, use_container_width=True)
+        st.dataframe(rows, hide_index=True, width="stretch")
 
 with link:
     with st.form("url"):

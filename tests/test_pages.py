@@ -1,5 +1,6 @@
 """The Streamlit pages through AppTest, on a real store chosen by FOOTPRINT_DATABASE_URL."""
 
+import datetime as dt
 import json
 from pathlib import Path
 from unittest.mock import patch
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 APP = str(ROOT / "app.py")
 ADD = str(ROOT / "pages" / "1_Add_reports.py")
-CLAIMS = str(ROOT / "pages" / "2_Claims.py")
+CLAIMS = str(ROOT / "pages" / "3_Claims.py")
 
 PASTED = (
     "Russian troops withdrew from the Qamishli airport on Sunday, residents said, ending a presence that "
@@ -275,3 +276,119 @@ def test_claims_page_on_an_empty_store(engine):
     assert not at.exception
     assert "No claims stored yet" in at.info[0].value
     assert not at.dataframe
+
+
+# -- the Reports page: review ---------------------------------------------------------------------
+
+REPORTS = str(ROOT / "pages" / "2_Reports.py")
+PALMYRA = "2025-06-05-israel-warns-turkey-palmyra.txt"
+
+
+def reports_page(reviewer: str | None = "Rana", search: str = "") -> AppTest:
+    at = AppTest.from_file(REPORTS, default_timeout=30)
+    if reviewer is not None:
+        at.session_state["reviewer"] = reviewer
+    at.run()
+    if search:
+        at.text_input(key="search").input(search).run()
+    return at
+
+
+def open_palmyra(filled_engine) -> tuple[AppTest, str]:
+    [row] = [r for r in store.reports(filled_engine) if "Israel Warns Turkey" in r["title"]]
+    at = reports_page(search="Israel Warns Turkey")
+    assert at.selectbox(key="open").value == row["report_id"]
+    return at, row["report_id"]
+
+
+def test_reports_page_lists_and_searches_reports(filled_engine):
+    at = reports_page()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == len(store.reports(filled_engine))
+    assert set(at.dataframe[0].value["reviewed"]) >= {"0/7"}
+    at.text_input(key="search").input("Israel Warns Turkey").run()
+    assert list(at.dataframe[0].value["title"]) == [
+        r["title"] for r in store.reports(filled_engine) if "Israel Warns Turkey" in r["title"]]
+    at.text_input(key="search").input("no report says this").run()
+    assert "No stored report matches" in at.info[0].value
+
+
+def test_accept_and_reject_from_the_page(filled_engine):
+    at, report_id = open_palmyra(filled_engine)
+    items = store.claims(filled_engine, report_id=report_id)
+    at.button(key=f"accept:{items[0].key}").click().run()
+    assert not at.exception and not at.error
+    at.button(key=f"reject:{items[1].key}").click().run()
+    states = {c.key: (c.review, c.reviewer) for c in store.claims(filled_engine, rejected=True, report_id=report_id)}
+    assert states[items[0].key] == ("accepted", "Rana") and states[items[1].key] == ("rejected", "Rana")
+    assert at.success[0].value == "Saved: rejected."
+    assert "1/7" not in set(at.dataframe[0].value["reviewed"]) and "2/7" in set(at.dataframe[0].value["reviewed"])
+    at.button(key=f"reset:{items[1].key}").click().run()
+    assert {c.key: c.review for c in store.claims(filled_engine, report_id=report_id)}[items[1].key] == "unreviewed"
+
+
+def test_without_a_name_nothing_can_be_decided(filled_engine):
+    at = reports_page(reviewer=None, search="Israel Warns Turkey")
+    assert "Give your name in the sidebar" in at.warning[0].value
+    assert all(b.disabled for b in at.button if b.key and b.key.startswith(("accept:", "reject:", "save:")))
+    at.sidebar.text_input(key="reviewer-field").input("  Omar   Haddad ").run()
+    assert at.session_state["reviewer"] == "Omar Haddad"
+    assert not any(b.disabled for b in at.button if b.key and b.key.startswith("accept:"))
+
+
+def test_edit_a_claim_from_the_page(filled_engine):
+    at, report_id = open_palmyra(filled_engine)
+    item = store.claims(filled_engine, report_id=report_id)[0]
+    at.selectbox(key=f"edit:{item.key}:status").set_value("denied")
+    at.text_input(key=f"edit:{item.key}:name").input("Tartus").run()
+    assert at.selectbox(key=f"edit:{item.key}:pick").value == "syr-tartus"
+    at.text_input(key=f"edit:{item.key}:claimant").input("the ministry")
+    at.button(key=f"save:{item.key}").click().run()
+    assert not at.exception and not at.error
+    [now] = [c for c in store.claims(filled_engine, report_id=report_id) if c.key == item.key]
+    assert (now.review, now.claim.status, now.claim.place_id, now.claim.claimant) == (
+        "edited", "denied", "syr-tartus", "the ministry")
+
+
+def test_a_bad_date_in_an_edit_is_refused(filled_engine):
+    at, report_id = open_palmyra(filled_engine)
+    item = store.claims(filled_engine, report_id=report_id)[0]
+    at.text_input(key=f"edit:{item.key}:date").input("June 5th")
+    at.button(key=f"save:{item.key}").click().run()
+    assert "a date is written YYYY-MM-DD" in at.error[0].value
+    assert store.claims(filled_engine, report_id=report_id)[0].review == "unreviewed"
+
+
+def test_add_a_claim_from_the_page(filled_engine):
+    at, report_id = open_palmyra(filled_engine)
+    before = len(store.claims(filled_engine, report_id=report_id))
+    at.selectbox(key="add:actor").set_value("Russia")
+    at.selectbox(key="add:status").set_value("claimed")
+    at.text_input(key="add:name").input("Palmyra").run()
+    at.button(key="add:save").click().run()
+    assert not at.exception and not at.error
+    added = [c for c in store.claims(filled_engine, report_id=report_id) if c.review == "added"]
+    assert len(store.claims(filled_engine, report_id=report_id)) == before + 1
+    assert [(c.claim.actor, c.claim.status, c.reviewer) for c in added] == [("Russia", "claimed", "Rana")]
+
+
+def test_retitle_redate_and_delete_a_report(filled_engine):
+    at, report_id = open_palmyra(filled_engine)
+    at.text_input(key=f"title:{report_id}").input("Israel warns Turkey over Palmyra")
+    at.checkbox(key=f"undated:{report_id}").uncheck().run()
+    at.date_input(key=f"published:{report_id}").set_value(dt.date(2025, 6, 4))
+    at.button(key=f"meta:{report_id}").click().run()
+    [row] = [r for r in store.reports(filled_engine) if r["report_id"] == report_id]
+    assert (row["title"], row["published"]) == ("Israel warns Turkey over Palmyra", "2025-06-04")
+    n = len(store.reports(filled_engine))
+    assert at.button(key=f"delete:{report_id}").disabled, "nothing can be deleted before the confirmation"
+    at.checkbox(key=f"sure:{report_id}").check().run()
+    at.button(key=f"delete:{report_id}").click().run()
+    assert not at.exception
+    assert len(store.reports(filled_engine)) == n - 1
+    assert not store.claims(filled_engine, rejected=True, report_id=report_id)
+    [edit, deletion] = reversed(store.events(filled_engine))
+    assert (deletion["action"], deletion["who"], deletion["report_id"]) == ("delete report", "Rana", report_id)
+    assert json.loads(deletion["detail"])["title"] == "Israel warns Turkey over Palmyra"
+    assert edit["action"] == "edit report"
+    assert at.success[0].value == "Deleted `Israel warns Turkey over Palmyra` with its claims; the deletion is logged."

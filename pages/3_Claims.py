@@ -18,6 +18,6 @@ if not rows:
     st.info("No claims stored yet: add reports first.")
 else:
     st.caption(f"{len(rows)} claims from {len(store.reports(engine()))} reports.")
-    st.dataframe(pd.DataFrame(rows), hide_index=True, use_container_width=True)
+    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     st.subheader("Reports")
-    st.dataframe(pd.DataFrame(store.reports(engine())), hide_index=True, use_container_width=True)
+    st.dataframe(pd.DataFrame(store.reports(engine())), hide_index=True, width="stretch")
