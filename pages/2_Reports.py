@@ -2,6 +2,7 @@
 (accept, reject, edit, or add one the extractor missed); retitle, redate or delete a report."""
 
 import datetime as dt
+import hashlib
 
 import streamlit as st
 
@@ -21,10 +22,14 @@ st.caption("Every claim on the map came from a sentence of a report here. Open a
 
 eng = engine()
 who = reviewer_name()
+# One slot for every message, always there: an alert that comes and goes above the claims would
+# shift them, and Streamlit would redraw (and close) the expanders being worked in below.
+notice = st.empty()
 if "review-error" in st.session_state:
-    show_error(st.session_state.pop("review-error"))
-if "review-done" in st.session_state:
-    st.success(st.session_state.pop("review-done"))  # (built below with strangers' words as literals)
+    with notice:
+        show_error(st.session_state.pop("review-error"))
+elif "review-done" in st.session_state:
+    notice.success(st.session_state.pop("review-done"))  # (built below with strangers' words as literals)
 rows = store.reports(eng)
 if not rows:
     st.info("No reports stored yet: add some on the Add reports page.")
@@ -107,7 +112,7 @@ def claim_fields(key: str, actor: str, status: str, claimant: str | None, date: 
 
 for item in items:
     c = item.claim
-    with st.container(border=True):
+    with st.container(border=True, key=f"claim-{hashlib.sha1(item.key.encode()).hexdigest()[:12]}"):
         left, right = st.columns([5, 3])
         left.markdown(excerpts.claim_card(c, item.review, item.reviewer, item.reviewed_at), unsafe_allow_html=True)
         b1, b2, b3 = right.columns(3)
@@ -125,7 +130,8 @@ for item in items:
                     changed = review.edited(c, gazetteer, actor=actor, country_code=lexicon.actors[actor].country_code,
                                             place_id=place_id, status=status, claimant=claimant, date=date)
                 except FootprintError as err:
-                    show_error(err)
+                    with notice:
+                        show_error(err)
                 else:
                     act(item, "edit", changed)
 
@@ -144,7 +150,8 @@ with st.expander("Add a claim the extractor missed"):
                                country_code=lexicon.actors[actor].country_code, place_id=place_id, status=status,
                                claimant=claimant, date=date)
         except FootprintError as err:
-            show_error(err)
+            with notice:
+                show_error(err)
         else:
             act(None, "add", new)
 
@@ -158,7 +165,8 @@ with st.expander("Retitle, redate or delete this report"):
         try:
             store.update_report(eng, report_id, who, title=title, published=published)
         except FootprintError as err:
-            show_error(err)
+            with notice:
+                show_error(err)
         else:
             load_features.clear()
             st.rerun()

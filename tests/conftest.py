@@ -37,3 +37,17 @@ def filled_engine(engine):
     outcomes = ingest_all(engine, [str(SAMPLES)])
     assert all(o.error is None for o in outcomes), [o.error for o in outcomes if o.error]
     return engine
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    """The real app (`streamlit run`) on a fresh store of the samples, one per test module, for the
+    browser tests; Debian's Chromium must be there."""
+    from tests.browser import CHROMIUM, filled_store, serve
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's Chromium is not at {CHROMIUM}: run 'make chromium' (as root) or "
+                    f"'sudo apt-get install chromium'")
+    tmp = tmp_path_factory.mktemp("browser")
+    with serve(filled_store(tmp), tmp) as running:
+        yield running

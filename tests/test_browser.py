@@ -14,7 +14,7 @@ from playwright.sync_api import expect, sync_playwright  # a missing browser sta
 from footprint import features as feat  # noqa: E402
 from footprint import snapshot, store  # noqa: E402
 from tests.browser import (  # noqa: E402
-    CHROMIUM, MARKER, App, filled_store, launch_chromium, map_frame, marker, serve, show_palmyra_sources,
+    MARKER, launch_chromium, map_frame, marker, show_palmyra_sources,
     sidebar, wait_for_app_idle,
 )
 
@@ -25,16 +25,6 @@ ACTORS = {"Turkey", "Israel", "Russia", "United States", "Hezbollah", "Iran"}
 SYRIA_LON, SYRIA_LAT = (35.5, 42.5), (32.0, 37.5)
 VIEWPORT = {"width": 1400, "height": 900}
 SNAPSHOT_NAME = re.compile(r"footprint-snapshot-\d{4}-\d{2}-\d{2}\.geojson")
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory) -> App:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Debian's Chromium is not at {CHROMIUM}: run 'make chromium' (as root) or "
-                    f"'sudo apt-get install chromium'")
-    tmp = tmp_path_factory.mktemp("browser")
-    with serve(filled_store(tmp), tmp) as running:
-        yield running
 
 
 @pytest.fixture(scope="module")

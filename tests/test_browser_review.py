@@ -1,0 +1,122 @@
+"""End to end, the review flow as a person does it in Chromium: open a report, reject a claim, edit
+one, add one; the map and the downloaded snapshot follow, and reading the reports again
+(`python -m footprint reextract`) keeps all three decisions.
+
+A server of its own, on a store of its own: the decisions change what the map shows.
+"""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright  # a missing browser stack fails the suite, never skips it
+
+from footprint import actors
+from tests.browser import ROOT, launch_chromium, marker, wait_for_app_idle
+
+pytestmark = pytest.mark.browser
+
+WAIT_MS = 20_000
+REJECTED = "Turkey at Northern Syria"
+EDITED = "Turkey at Palmyra region"
+FIRST_ACTOR = sorted(actors.load().actors)[0]  # what the "Add" form offers first
+
+
+def claim_box(page, text: str):
+    return page.locator("[class*='st-key-claim-']").filter(
+        has=page.locator("b", has_text=text.split(" at ")[1])).filter(has_text=text).last
+
+
+def saved(page, what: str) -> None:
+    wait_for_app_idle(page)
+    expect(page.locator("[data-testid='stAlert']", has_text=f"Saved: {what}.")).to_be_visible()
+
+
+def download_snapshot(page, base_url: str, tmp_path: Path, name: str) -> dict:
+    page.goto(base_url)
+    expect(page.locator("iframe[title='streamlit_folium.st_folium']")).to_be_visible()
+    wait_for_app_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download GeoJSON snapshot of this map").click()
+    target = tmp_path / name
+    info.value.save_as(target)
+    return json.loads(target.read_text(encoding="utf-8"))
+
+
+def sources(snapshot: dict) -> list[tuple[dict, dict]]:
+    return [(f["properties"], s) for f in snapshot["features"] for s in f["properties"]["sources"]]
+
+
+def check_decisions(snapshot: dict, rejected_excerpt: str) -> None:
+    got = sources(snapshot)
+    assert not any(p["actor"] == "Turkey" and p["place_id"] == "syr-northern-syria" and s["excerpt"] == rejected_excerpt
+                   for p, s in got), "the rejected claim left the map"
+    edited = [s for p, s in got if p["actor"] == "Turkey" and s["review"] == "edited"]
+    assert [(s["claimant"], s["reviewer"]) for s in edited] == [("Israeli officials", "Rana")]
+    added = [(p, s) for p, s in got if s["review"] == "added"]
+    assert [(p["actor"], p["place_id"], p["status"], p["review"]) for p, _ in added] == [
+        (FIRST_ACTOR, "syr-tartus", "reported", "reviewed")]
+
+
+def test_reject_edit_and_add_then_the_map_and_reextraction_follow(app, tmp_path):
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        ctx = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+        ctx.set_default_timeout(WAIT_MS)
+        expect.set_options(timeout=WAIT_MS)
+        page = ctx.new_page()
+        page.goto(f"{app.url}/Reports")
+        wait_for_app_idle(page)
+        name = page.get_by_role("textbox", name="Your name (reviewer)")
+        name.fill("Rana")
+        name.press("Enter")
+        wait_for_app_idle(page)
+        search = page.get_by_role("textbox", name="Search titles, sources and text")
+        search.fill("Israel Warns Turkey")
+        search.press("Enter")
+        wait_for_app_idle(page)
+
+        # reject one claim
+        box = claim_box(page, REJECTED)
+        rejected_excerpt = box.locator("blockquote").inner_text().strip()
+        box.get_by_role("button", name="Reject").click()
+        saved(page, "rejected")
+        expect(claim_box(page, REJECTED).get_by_text("rejected by Rana")).to_be_visible()
+
+        # edit another: whose word it is
+        box = claim_box(page, EDITED)
+        box.get_by_text("Edit", exact=True).click()
+        claimant = box.get_by_role("textbox", name="On whose word (claimant)")
+        claimant.fill("Israeli officials")
+        claimant.press("Enter")
+        wait_for_app_idle(page)
+        claim_box(page, EDITED).get_by_role("button", name="Save the edit").click()
+        saved(page, "edited")
+
+        # add one the extractor missed: the first actor offered, at Tartus
+        adder = page.locator("[data-testid='stExpander']").filter(has_text="Add a claim the extractor missed")
+        adder.get_by_text("Add a claim the extractor missed").click()
+        place = adder.get_by_role("textbox", name="Place (type a name)")
+        place.fill("Tartus")
+        place.press("Enter")
+        wait_for_app_idle(page)
+        adder.get_by_role("button", name="Add this claim").click()
+        saved(page, "added")
+
+        first = download_snapshot(page, app.url, tmp_path, "after-review.geojson")
+        check_decisions(first, rejected_excerpt)
+        added = marker(page, layer=FIRST_ACTOR, place_contains="Tartus")
+        expect(added).to_have_attribute("data-review", "reviewed")
+
+        # read every report again, as after an extractor change
+        done = subprocess.run([sys.executable, "-m", "footprint", "reextract", "--db", app.db_url],
+                              cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        page.reload()
+        again = download_snapshot(page, app.url, tmp_path, "after-reextract.geojson")
+        check_decisions(again, rejected_excerpt)
+        assert len(sources(again)) == len(sources(first))
+        ctx.close()
+        browser.close()
