@@ -54,6 +54,7 @@ def _geocode(args) -> int:
 def _ingest(args) -> int:
     from .corrections import refresh
     from .ingestion import Summary, ingest_each
+    from .language import note
 
     engine = store.connect(args.db)
     _report_refresh(refresh(engine))
@@ -68,6 +69,8 @@ def _ingest(args) -> int:
             state = "stored " if r.added else "already"
             print(f"{count} {state}  {visible(r.title or outcome.name)}: {_n(r.claims, 'claim')}, "
                   f"{_n(r.places, 'place')} named", flush=True)
+            if r.added and r.language:
+                print(f"{' ' * len(count)}   note: {note(r.language)}", flush=True)
     if len(summary.refused) + summary.stored + summary.duplicates > 1:
         print(f"done: {summary}", file=sys.stderr)
     return 1 if summary.refused else 0

@@ -20,7 +20,7 @@ from sqlalchemy.engine import Engine
 
 from . import gazetteer as gz
 from . import store
-from .claims import Extractor
+from .claims import Extraction, Extractor
 from .errors import GeocodeError
 
 USER_SOURCE = "correction entered in Footprint"
@@ -107,10 +107,19 @@ def undo(engine: Engine, name_key: str, gazetteer: gz.Gazetteer | None = None) -
     return reapply(engine, gazetteer)
 
 
+def read(extractor: Extractor, report) -> Extraction:
+    """What ``extractor`` finds in a report: in a report whose notes give another language than
+    English, the places it names but no claims (the extractor reads English)."""
+    extraction = extractor(report)
+    if report.notes.get("language", "en") != "en":
+        return Extraction([], extraction.places, extraction.unresolved)
+    return extraction
+
+
 def reapply(engine: Engine, gazetteer: gz.Gazetteer | None = None) -> int:
     """Read every stored report again with the corrected gazetteer; return the number of claims."""
     extractor = Extractor(gazetteer_for(engine, gazetteer))
-    extractions = {r.report_id: extractor(r) for r in store.stored_reports(engine)}
+    extractions = {r.report_id: read(extractor, r) for r in store.stored_reports(engine)}
     store.replace_extractions(engine, extractions)
     store.set_meta(engine, FINGERPRINT_KEY, fingerprint())
     return sum(len(e.claims) for e in extractions.values())

@@ -6,13 +6,14 @@ report leaves the store as it was.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
 
-from . import corrections, fetching, reports, store
+from . import corrections, fetching, language, reports, store
 from .claims import Extractor
 from .errors import IngestError
 
@@ -61,8 +62,12 @@ def load(target: str) -> reports.Report:
 
 
 def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor | None = None) -> store.IngestResult:
-    """Extract (with the store's place corrections) and store one report."""
-    extraction = (extractor or corrections.extractor_for(engine))(report)
+    """Extract (with the store's place corrections) and store one report; a report not in English
+    is stored with its language noted, its places and no claims (``corrections.read``)."""
+    code = language.foreign(report.text)
+    if code is not None:
+        report = dataclasses.replace(report, notes={**report.notes, "language": code})
+    extraction = corrections.read(extractor or corrections.extractor_for(engine), report)
     return store.ingest(engine, report, extraction)
 
 

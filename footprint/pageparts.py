@@ -66,12 +66,25 @@ def literal(text: str) -> str:
 def outcome_message(name: str, result: store.IngestResult) -> tuple[str, str]:
     """(kind, message) for one ingestion: success, warning (stored, but no claim came of it) or info."""
     title = literal(result.title or name)
+    if result.added and result.language:
+        from .language import note
+
+        return "warning", f"Stored {title}. {note(result.language)}"
     if not result.added:
         return "info", f"{title} is already in the store ({result.claims} claims); nothing was added."
     if result.claims == 0:
         return "warning", (f"Stored {title}, but no claim came of it ({result.places} places named): "
                            "check that it reports on foreign forces in Syria, in English.")
     return "success", f"Stored {title}: {result.claims} claims, {result.places} places named."
+
+
+def outcome_label(result: store.IngestResult) -> str:
+    """One ingestion in a few words, for a summary table."""
+    if not result.added:
+        return "already stored"
+    if result.language:
+        return "stored, not English"
+    return "stored" if result.claims else "stored, no claim"
 
 
 def show_outcome(name: str, result: store.IngestResult) -> None:

@@ -208,6 +208,8 @@ class IngestResult:
     added: bool
     claims: int
     places: int
+    #: ISO 639-1 code of a report that is not in English (then no claims were extracted)
+    language: str | None = None
 
 
 def database_url(url: str | None = None) -> str:
@@ -266,7 +268,8 @@ def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResu
         if existing is not None:
             n_claims = session.scalar(select(func.count()).where(ClaimRow.report_id == report.report_id))
             n_places = session.scalar(select(func.count()).where(NamedPlaceRow.report_id == report.report_id))
-            return IngestResult(report.report_id, existing.title, False, n_claims or 0, n_places or 0)
+            return IngestResult(report.report_id, existing.title, False, n_claims or 0, n_places or 0,
+                                json.loads(existing.notes or "{}").get("language"))
         session.add(ReportRow(
             report_id=report.report_id, title=report.title, source=report.source, url=report.url,
             published=report.published, filename=report.filename, notes=json.dumps(report.notes),
@@ -275,7 +278,8 @@ def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResu
         ))
         session.flush()
         _add_extraction(session, report.report_id, extraction)
-    return IngestResult(report.report_id, report.title, True, len(extraction.claims), len(extraction.places))
+    return IngestResult(report.report_id, report.title, True, len(extraction.claims), len(extraction.places),
+                        report.notes.get("language"))
 
 
 def _add_extraction(session: Session, report_id: str, extraction: Extraction) -> None:

@@ -5,7 +5,7 @@ import streamlit as st
 from footprint import reports
 from footprint.errors import FootprintError, IngestError
 from footprint.ingestion import fetch, ingest_report
-from footprint.pageparts import engine, load_features, outcome_message, show_error, show_outcome
+from footprint.pageparts import engine, load_features, outcome_label, show_error, show_outcome
 
 st.set_page_config(page_title="Footprint: add reports", layout="wide")
 st.title("Add reports")
@@ -37,18 +37,16 @@ with upload:
         for done, f in enumerate(files, 1):
             try:
                 result = ingest_report(engine(), reports.from_bytes(f.getvalue(), f.name))
-                kind, message = outcome_message(f.name, result)
-                rows.append({"file": f.name, "outcome": {"success": "stored", "warning": "stored, no claim",
-                                                          "info": "already stored"}[kind],
-                             "claims": result.claims, "title or reason": result.title or ""})
+                rows.append({"file": f.name, "outcome": outcome_label(result), "claims": result.claims,
+                             "title or reason": result.title or ""})
             except FootprintError as err:
                 rows.append({"file": f.name, "outcome": "refused", "claims": None, "title or reason": str(err)})
             bar.progress(done / len(files), text=f"{done} of {len(files)} files")
         load_features.clear()
         counts = {k: sum(r["outcome"] == k for r in rows)
-                  for k in ("stored", "stored, no claim", "already stored", "refused")}
+                  for k in ("stored", "stored, no claim", "stored, not English", "already stored", "refused")}
         summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-        (st.warning if counts["refused"] or counts["stored, no claim"] else st.success)(
+        (st.success if counts["stored"] + counts["already stored"] == len(rows) else st.warning)(
             f"{len(files)} files: {summary}.")
         st.dataframe(rows, hide_index=True, width="stretch")
 

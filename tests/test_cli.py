@@ -222,3 +222,12 @@ def test_python_m_footprint_uses_the_environment_store(tmp_path):
     assert report_count(url) == 1
     result = python_m("geocode", "nowhere-xyz", env=env)
     assert (result.returncode, result.stdout) == (1, b"null\n")
+
+
+def test_ingest_says_when_a_report_is_not_in_english(capsys, tmp_path, db_url):
+    report = tmp_path / "ar.txt"
+    report.write_text("توغلت قوة إسرائيلية صباح اليوم في قرية الرفيد بريف القنيطرة الجنوبي، وفق مصادر محلية.",
+                      encoding="utf-8")
+    code, out, err = run(capsys, "ingest", report, "--db", db_url)
+    assert code == 0, err
+    assert "0 claims" in out and "note: This report reads as Arabic" in out

@@ -220,10 +220,12 @@ def test_own_addresses_include_what_the_host_name_resolves_to():
     assert named <= fetching.own_addresses()
 
 
-def test_an_arabic_page_is_read_as_the_text_it_is(server):
+def test_an_arabic_page_is_read_as_the_text_it_is_and_noted(server, engine):
     report = ingestion.fetch(f"{server}/arabic")
     assert "قرية الرفيد" in report.text
     assert report.title == "قوات إسرائيلية تتوغل في ريف القنيطرة"
+    result = ingestion.ingest_report(engine, report)
+    assert (result.language, result.claims) == ("ar", 0) and result.places >= 2
 
 
 def test_a_port_nobody_listens_on_is_refused_quickly():

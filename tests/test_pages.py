@@ -171,11 +171,16 @@ def test_the_upload_widget_advertises_the_real_limit():
     assert config["server"]["maxUploadSize"] == uploader.proto.max_upload_size_mb  # the server refuses larger too
 
 
-def test_a_report_with_no_claim_is_a_warning_not_a_success(engine):
+@pytest.mark.parametrize(("text", "warning"), [
+    ("hello world", "but no claim came of it"),
+    ("توغلت قوة إسرائيلية صباح اليوم في قرية الرفيد بريف القنيطرة الجنوبي، وفق مصادر محلية.",
+     "This report reads as Arabic: Footprint extracts claims from English reports only"),
+])
+def test_a_report_with_no_claim_is_a_warning_not_a_success(engine, text, warning):
     at = AppTest.from_file(ADD, default_timeout=30).run()
-    submit_paste(at, "hello world")
+    submit_paste(at, text)
     assert not at.success and not at.error
-    assert "but no claim came of it" in at.warning[0].value
+    assert warning in at.warning[0].value
     assert report_count(engine) == 1
 
 
@@ -392,3 +397,4 @@ def test_retitle_redate_and_delete_a_report(filled_engine):
     assert json.loads(deletion["detail"])["title"] == "Israel warns Turkey over Palmyra"
     assert edit["action"] == "edit report"
     assert at.success[0].value == "Deleted `Israel warns Turkey over Palmyra` with its claims; the deletion is logged."
+
