@@ -7,9 +7,11 @@ report leaves the store as it was.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from sqlalchemy.engine import Engine
 
@@ -32,13 +34,49 @@ class Outcome:
 def fetch(url: str, timeout: float = fetching.DEADLINE_S) -> reports.Report:
     """Download one page (``fetching.fetch``: a total deadline of ``timeout`` seconds, a size cap,
     public addresses only unless allowed) and read it as a report."""
-    page = fetching.fetch(url, deadline_s=timeout)
+    return page_report(fetching.fetch(url, deadline_s=timeout), url)
+
+
+def page_report(page: fetching.Page, asked: str) -> reports.Report:
+    """A fetched page as a report: HTML through trafilatura, anything else as text."""
     text = reports.decode(page.data, page.url, limit=fetching.MAX_BYTES, charset=page.charset)
     if page.content_type in ("text/html", "application/xhtml+xml") or reports._looks_like_html(text):
-        return reports.from_html(text, filename=url, url=page.url)
+        return reports.from_html(text, filename=asked, url=page.url)
     if len(page.data) > reports.MAX_REPORT_BYTES:
         text = reports.decode(page.data, page.url, charset=page.charset)  # the text limit, with its message
-    return reports.from_text(text, filename=url, url=page.url)
+    return reports.from_text(text, filename=asked, url=page.url)
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    url: str
+    title: str
+    published: dt.date | None
+
+
+_FEED_TYPES = frozenset({"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
+                         "text/xml", "application/feed+json"})
+
+
+def feed_items(page: fetching.Page) -> list[FeedItem] | None:
+    """The items of an RSS or Atom feed (feedparser, reading the bytes already fetched), newest
+    first as the feed lists them; ``None`` when the page is no feed."""
+    head = page.data[:2000].lstrip().lower()
+    if page.content_type not in _FEED_TYPES and not (
+            head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed")):
+        return None
+    import feedparser
+
+    parsed = feedparser.parse(page.data, response_headers={"content-location": page.url})
+    if not parsed.get("version") and not parsed.entries:
+        return None
+    items = []
+    for entry in parsed.entries:
+        link = urljoin(page.url, entry.get("link") or "")
+        when = entry.get("published_parsed") or entry.get("updated_parsed")
+        items.append(FeedItem(link, " ".join((entry.get("title") or "").split()),
+                              dt.date(*when[:3]) if when else None))
+    return items
 
 
 def expand(targets: Iterable[str]) -> Iterator[str]:

@@ -14,6 +14,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from .errors import IngestError
 
@@ -199,7 +200,7 @@ def from_html(html: str, *, filename: str = "", url: str = "") -> Report:
         text=report.text,
         title=title,
         source=(meta.sitename if meta else "") or "",
-        url=(meta.url if meta and meta.url else url) or "",
+        url=_clean_url(meta.url if meta and meta.url else "") or url or "",
         published=parse_date(meta.date if meta else None),
         original=html,
         filename=filename,
@@ -233,3 +234,28 @@ def _looks_like_html(raw: str) -> bool:
 
 def _clean_url(url: str) -> str:
     return url if url.startswith(("http://", "https://")) else ""
+
+
+#: Query parameters that track the reader, not name the page.
+_TRACKING = re.compile(r"^(?:utm_\w*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|ocid|cmpid|"
+                       r"ref|ref_src|refsrc|smid|soc_src|soc_trk|taid|traffic_source|at_medium|at_campaign|"
+                       r"__twitter_impression|_ga|spm|share|src)$", re.IGNORECASE)
+
+
+def canonical_url(url: str) -> str:
+    """The address that names a page: scheme and host in lower case, no default port, no fragment,
+    no tracking parameters ("?utm_source=rss"), no trailing slash on the path; "" for no http(s) URL."""
+    try:
+        parts = urlsplit((url or "").strip())
+        port = parts.port
+    except ValueError:
+        return ""
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
+        return ""
+    host = parts.hostname.lower()
+    host = f"[{host}]" if ":" in host else host
+    if port and port != {"http": 80, "https": 443}[scheme]:
+        host = f"{host}:{port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((scheme, host, parts.path.rstrip("/") or "/", query, ""))

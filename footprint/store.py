@@ -23,7 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from .claims import Claim, Extraction, NamedPlace
 from .errors import FootprintError
-from .reports import Report
+from .reports import Report, canonical_url
 
 ENV_VAR = "FOOTPRINT_DATABASE_URL"
 DEFAULT_FILE = "footprint.db"
@@ -39,6 +39,8 @@ class ReportRow(Base):
     title: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str] = mapped_column(Text, default="")
+    #: ``reports.canonical_url(url)``: the same page under tracking parameters is the same report
+    url_key: Mapped[str] = mapped_column(String(400), default="", index=True)
     published: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     filename: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="{}")
@@ -229,6 +231,7 @@ def connect(url: str | None = None) -> Engine:
             event.listen(engine, "connect", _sqlite_foreign_keys)
         Base.metadata.create_all(engine)
         _add_missing_columns(engine)
+        _fill_url_keys(engine)
     except (SQLAlchemyError, ValueError) as err:
         raise FootprintError(f"cannot open the store at {resolved}: {err}") from err
     return engine
@@ -261,17 +264,42 @@ def _add_missing_columns(engine: Engine) -> None:
                 conn.execute(text(ddl))
 
 
+def _fill_url_keys(engine: Engine) -> None:
+    """Give the reports of an older store their ``url_key``."""
+    with Session(engine) as session, session.begin():
+        for row in session.scalars(select(ReportRow).where(ReportRow.url_key == "", ReportRow.url != "")):
+            row.url_key = canonical_url(row.url)[:400]
+
+
+def find_url(engine: Engine, url: str) -> IngestResult | None:
+    """The stored report at this address (tracking parameters and fragments aside), if any."""
+    key = canonical_url(url)[:400]
+    if not key:
+        return None
+    with Session(engine) as session:
+        row = session.scalars(select(ReportRow).where(ReportRow.url_key == key).limit(1)).first()
+        return _existing(session, row) if row is not None else None
+
+
+def _existing(session: Session, row: ReportRow) -> IngestResult:
+    n_claims = session.scalar(select(func.count()).where(ClaimRow.report_id == row.report_id))
+    n_places = session.scalar(select(func.count()).where(NamedPlaceRow.report_id == row.report_id))
+    return IngestResult(row.report_id, row.title, False, n_claims or 0, n_places or 0,
+                        json.loads(row.notes or "{}").get("language"))
+
+
 def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResult:
-    """Store a report with its claims, once: the same cleaned text is not stored again."""
+    """Store a report with its claims, once: the same cleaned text, or a report from the same
+    address (``reports.canonical_url``), is not stored again."""
+    url_key = canonical_url(report.url)[:400]
     with Session(engine) as session, session.begin():
         existing = session.get(ReportRow, report.report_id)
+        if existing is None and url_key:
+            existing = session.scalars(select(ReportRow).where(ReportRow.url_key == url_key).limit(1)).first()
         if existing is not None:
-            n_claims = session.scalar(select(func.count()).where(ClaimRow.report_id == report.report_id))
-            n_places = session.scalar(select(func.count()).where(NamedPlaceRow.report_id == report.report_id))
-            return IngestResult(report.report_id, existing.title, False, n_claims or 0, n_places or 0,
-                                json.loads(existing.notes or "{}").get("language"))
+            return _existing(session, existing)
         session.add(ReportRow(
-            report_id=report.report_id, title=report.title, source=report.source, url=report.url,
+            report_id=report.report_id, title=report.title, source=report.source, url=report.url, url_key=url_key,
             published=report.published, filename=report.filename, notes=json.dumps(report.notes),
             text=report.text, original=report.original or report.text,
             ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),

@@ -109,10 +109,22 @@ def test_untitled_report_shows_its_filename(engine):
 
 
 def test_claims_ordered_by_report_date(engine):
-    later = make_report(text=TEXT + " More.", published=dt.date(2025, 5, 1))
+    later = make_report(text=TEXT + " More.", published=dt.date(2025, 5, 1), url="https://example.org/t4-later")
     store.ingest(engine, later, Extraction([CLAIM], []))
     store.ingest(engine, make_report(), Extraction([CLAIM], []))
     assert [c.source.published for c in store.claims(engine)] == ["2025-04-02", "2025-05-01"]
+
+
+@pytest.mark.parametrize("url", [
+    "https://example.org/t4?utm_source=rss&utm_medium=feed", "HTTPS://Example.org:443/t4/#comments",
+    "https://example.org/t4?fbclid=abc",
+])
+def test_the_same_page_under_tracking_parameters_is_stored_once(engine, url):
+    first = store.ingest(engine, make_report(), EXTRACTION)
+    again = store.ingest(engine, make_report(text=TEXT + " Updated at 10:40.", url=url), EXTRACTION)
+    assert first.added and not again.added and again.report_id == first.report_id
+    assert store.find_url(engine, url).report_id == first.report_id
+    assert store.find_url(engine, "https://example.org/t4?page=2") is None  # a query that names another page
 
 
 def test_failing_ingest_leaves_store_unchanged(engine):
@@ -120,7 +132,8 @@ def test_failing_ingest_leaves_store_unchanged(engine):
     before = counts(engine)
     broken = Extraction(claims=[CLAIM, Claim(**{**CLAIM.as_json(), "place_id": None})], places=[PLACE])
     with pytest.raises((SQLAlchemyError, FootprintError)):
-        store.ingest(engine, make_report(text="Another report about T4 and its convoy."), broken)
+        store.ingest(engine, make_report(text="Another report about T4 and its convoy.", url="https://example.org/b"),
+                     broken)
     assert counts(engine) == before
 
 
@@ -184,9 +197,13 @@ def test_a_store_made_before_a_column_existed_gains_it(tmp_path):
     with sqlite3.connect(path) as conn:
         conn.execute("ALTER TABLE claims DROP COLUMN approximate")
         assert "approximate" not in [r[1] for r in conn.execute("PRAGMA table_info(claims)")]
+        conn.execute("DROP INDEX ix_reports_url_key")
+        conn.execute("ALTER TABLE reports DROP COLUMN url_key")
     reopened = store.connect(f"sqlite:///{path}")
     [kept] = store.claims(reopened)
     assert kept.claim == CLAIM and kept.claim.approximate is False
+    assert store.find_url(reopened, "https://example.org/t4?utm_source=x").report_id == kept.source.report_id
     approximate = dataclasses.replace(CLAIM, approximate=True, start=52, end=85)
-    store.ingest(reopened, make_report(text=TEXT + " Again."), Extraction(claims=[approximate], places=[]))
+    store.ingest(reopened, make_report(text=TEXT + " Again.", url="https://example.org/again"),
+                 Extraction(claims=[approximate], places=[]))
     assert sorted(c.claim.approximate for c in store.claims(reopened)) == [False, True]
