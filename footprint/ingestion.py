@@ -109,26 +109,81 @@ def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor |
     return store.ingest(engine, report, extraction)
 
 
+@dataclass(frozen=True)
+class _Task:
+    """One input to ingest: a file, a URL (its page already fetched when it was looked at to see
+    whether it is a feed), or a feed's item; or a refusal found while listing."""
+
+    name: str
+    error: str | None = None
+    page: fetching.Page | None = None
+    item: FeedItem | None = None
+
+
+def _is_url(target: str) -> bool:
+    return target.strip().lower().startswith(("http://", "https://"))
+
+
+def _plan(engine: Engine, targets: Iterable[str]) -> Iterator[_Task]:
+    """Folders become their files, a feed its items (those already stored are skipped unfetched)."""
+    for target in targets:
+        if not _is_url(target):
+            try:
+                yield from (_Task(name) for name in expand([target]))
+            except IngestError as err:
+                yield _Task(target, error=str(err))
+            continue
+        if store.find_url(engine, target) is not None:
+            yield _Task(target)  # already stored: nothing to fetch
+            continue
+        try:
+            page = fetching.fetch(target)
+        except IngestError as err:
+            yield _Task(target, error=str(err))
+            continue
+        items = feed_items(page)
+        if items is None:
+            yield _Task(target, page=page)
+        elif not items:
+            yield _Task(target, error=f"{target} is a feed with no items")
+        else:
+            yield from (_Task(item.url, item=item) if reports.canonical_url(item.url)
+                        else _Task(item.url or target, error=f"an item of {target} has no http(s) link")
+                        for item in items)
+
+
+def _ingest_task(engine: Engine, task: _Task, extractor: Extractor) -> store.IngestResult:
+    if task.page is None and task.item is None and not _is_url(task.name):
+        return ingest_report(engine, load(task.name), extractor)
+    known = store.find_url(engine, task.page.url if task.page else task.name)
+    if known is not None:
+        return known
+    page = task.page or fetching.fetch(task.name)
+    if task.page is None and (known := store.find_url(engine, page.url)) is not None:
+        return known  # the item's link redirected to a page already stored
+    report = page_report(page, task.name)
+    if task.item is not None:  # what the feed says of its item fills what the page left out
+        report = dataclasses.replace(report, title=report.title or task.item.title,
+                                     published=report.published or task.item.published)
+    return ingest_report(engine, report, extractor)
+
+
 def ingest_each(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None,
                 ) -> Iterator[tuple[int, int, Outcome]]:
     """(done, total, outcome) for every input, as each is ingested; one failing does not stop the
-    others. Folders are listed first, so ``total`` is known from the start."""
+    others. Folders and feeds are listed first, so ``total`` is known from the start. A URL or a
+    feed's item already stored (tracking parameters aside) is not fetched again."""
     extractor = extractor or corrections.extractor_for(engine)
-    planned: list[tuple[str, str | None]] = []  # (name, refusal of a whole target)
-    for target in targets:
-        try:
-            planned.extend((name, None) for name in expand([target]))
-        except IngestError as err:
-            planned.append((target, str(err)))
-    for done, (name, refused) in enumerate(planned, 1):
-        if refused is not None:
-            outcome = Outcome(name, error=refused)
+    tasks = list(_plan(engine, targets))
+    for done, task in enumerate(tasks, 1):
+        if task.error is not None:
+            outcome = Outcome(task.name, error=task.error)
         else:
             try:
-                outcome = Outcome(name, ingest_report(engine, load(name), extractor))
+                outcome = Outcome(task.name, _ingest_task(engine, task, extractor))
             except IngestError as err:
-                outcome = Outcome(name, error=str(err))
-        yield done, len(planned), outcome
+                outcome = Outcome(task.name, error=str(err))
+        yield done, len(tasks), outcome
 
 
 def ingest_all(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None) -> list[Outcome]:

@@ -1,10 +1,12 @@
 """Add reports: paste text, upload files, or give a URL; each is cleaned, extracted and stored."""
 
+import itertools
+
 import streamlit as st
 
 from footprint import reports
 from footprint.errors import FootprintError, IngestError
-from footprint.ingestion import fetch, ingest_report
+from footprint.ingestion import ingest_each, ingest_report
 from footprint.pageparts import engine, load_features, outcome_label, show_error, show_outcome
 
 st.set_page_config(page_title="Footprint: add reports", layout="wide")
@@ -28,35 +30,64 @@ with paste:
             except FootprintError as err:
                 show_error(err)
 
+def batch(steps, what: str) -> None:
+    """Ingest many inputs under one progress bar, then one summary and one table (not a box each).
+
+    ``steps`` gives (done, total, name, IngestResult or None, refusal or None) as each is done."""
+    bar = st.progress(0.0, text=f"Adding {what}…")
+    rows = []
+    for done, total, name, result, error in steps:
+        rows.append({"input": name, "outcome": "refused" if error else outcome_label(result),
+                     "claims": None if error else result.claims,
+                     "title or reason": error or result.title or ""})
+        bar.progress(done / total, text=f"{done} of {total} {what}")
+    load_features.clear()
+    counts = {k: sum(r["outcome"] == k for r in rows)
+              for k in ("stored", "stored, no claim", "stored, not English", "already stored", "refused")}
+    summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
+    (st.success if counts["stored"] + counts["already stored"] == len(rows) else st.warning)(
+        f"{len(rows)} {what}: {summary}.")
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def files_each(files):
+    for done, f in enumerate(files, 1):
+        try:
+            yield done, len(files), f.name, ingest_report(engine(), reports.from_bytes(f.getvalue(), f.name)), None
+        except FootprintError as err:
+            yield done, len(files), f.name, None, str(err)
+
+
+def outcomes_each(steps):
+    for done, total, outcome in steps:
+        yield done, total, outcome.name, outcome.result, outcome.error
+
+
 with upload:
     files = st.file_uploader("Report files (.txt, .html, .md)", accept_multiple_files=True, key="files",
                              max_upload_size=reports.MAX_REPORT_BYTES // 2**20)  # what from_bytes accepts
     if files and st.button("Add these files"):
-        bar = st.progress(0.0, text=f"Adding {len(files)} files…")
-        rows = []
-        for done, f in enumerate(files, 1):
-            try:
-                result = ingest_report(engine(), reports.from_bytes(f.getvalue(), f.name))
-                rows.append({"file": f.name, "outcome": outcome_label(result), "claims": result.claims,
-                             "title or reason": result.title or ""})
-            except FootprintError as err:
-                rows.append({"file": f.name, "outcome": "refused", "claims": None, "title or reason": str(err)})
-            bar.progress(done / len(files), text=f"{done} of {len(files)} files")
-        load_features.clear()
-        counts = {k: sum(r["outcome"] == k for r in rows)
-                  for k in ("stored", "stored, no claim", "stored, not English", "already stored", "refused")}
-        summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-        (st.success if counts["stored"] + counts["already stored"] == len(rows) else st.warning)(
-            f"{len(files)} files: {summary}.")
-        st.dataframe(rows, hide_index=True, width="stretch")
+        batch(files_each(files), "files")
 
 with link:
     with st.form("url"):
-        address = st.text_input("Article URL", placeholder="https://…")
+        address = st.text_input("Article or feed URL", placeholder="https://…",
+                                help="A page is read as one report; an RSS or Atom feed brings in each of its items "
+                                     "not stored yet. Fetches end after 20 s and reach public addresses only.")
         if st.form_submit_button("Fetch and add"):
+            address = address.strip()
             try:
-                if not address.strip().startswith(("http://", "https://")):
+                if not address.lower().startswith(("http://", "https://")):
                     raise IngestError(f"expected an http:// or https:// address, got {address!r}")
-                show_outcome(address, ingest_report(engine(), fetch(address.strip())))
+                with st.spinner(f"Fetching {address}…"):
+                    steps = ingest_each(engine(), [address])
+                    first = next(steps)  # a feed is listed before its first item is fetched
+                done, total, outcome = first
+                if total == 1 and outcome.error:
+                    raise IngestError(outcome.error)
+                if total == 1:
+                    show_outcome(address, outcome.result)
+                else:
+                    batch(outcomes_each(itertools.chain([first], steps)), "feed items")
             except FootprintError as err:
                 show_error(err)

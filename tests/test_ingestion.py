@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from footprint import ingestion, store
+from footprint import ingestion, reports, store
 from footprint.errors import IngestError
 
 from .httpserve import QuietHandler, serving
@@ -26,7 +26,34 @@ appeared to be a partial withdrawal of the forces stationed there since 2019.</p
 of Moscow's bases in the country.</p></article>
 <footer>Copyright Local Wire. All rights reserved.</footer></body></html>"""
 
+def article(title: str, body: str) -> bytes:
+    return (f"<!doctype html><html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{body}</p></article></body></html>").encode()
+
+
+STORY_A = article("Turkish drones hit villages near Kobani",
+                  "Turkish drones struck two villages south of Kobani on Tuesday, the SDF said, in the third such "
+                  "attack this week near the Tishreen dam, according to local sources.")
+STORY_B = article("Israeli patrol enters Jubata al-Khashab",
+                  "An Israeli patrol entered Jubata al-Khashab in the Quneitra countryside on Monday and set up a "
+                  "checkpoint, the state news agency SANA reported, before pulling back in the evening.")
+RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Local Wire</title><link>/</link>
+<item><title>Turkish drones hit villages near Kobani</title><link>/a?utm_source=rss#top</link>
+<pubDate>Tue, 03 Jun 2025 08:00:00 GMT</pubDate></item>
+<item><title>A story that is gone</title><link>/gone</link></item>
+<item><title>Israeli patrol enters Jubata</title><link>/b</link><pubDate>Mon, 02 Jun 2025 08:00:00 GMT</pubDate></item>
+</channel></rss>"""
+ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+<entry><title>Israeli patrol enters Jubata</title><link href="/b"/><updated>2025-06-02T08:00:00Z</updated></entry>
+<entry><title>Gone again</title><link href="/gone"/><updated>2025-06-01T08:00:00Z</updated></entry>
+</feed>"""
+SEEN: list[str] = []  # every path the server was asked for
+
 ROUTES = {
+    "/a": (200, "text/html; charset=utf-8", STORY_A),
+    "/b": (200, "text/html; charset=utf-8", STORY_B),
+    "/feed.rss": (200, "application/rss+xml", RSS),
+    "/feed.atom": (200, "application/atom+xml", ATOM),
     "/report.txt": (200, "text/plain; charset=utf-8", SEED.read_bytes()),
     "/page": (200, "text/html; charset=utf-8", PAGE),
     "/untyped": (200, "application/octet-stream", PAGE),
@@ -36,7 +63,8 @@ ROUTES = {
 
 class Handler(QuietHandler):
     def do_GET(self):  # noqa: N802 (http.server's name)
-        status, ctype, body = ROUTES.get(self.path, (404, "text/plain", b"not here"))
+        SEEN.append(self.path)
+        status, ctype, body = ROUTES.get(self.path.split("?")[0], (404, "text/plain", b"not here"))
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
@@ -154,3 +182,48 @@ def test_failed_url_leaves_the_store_unchanged(server, engine, closed_port):
     assert [o.result for o in outcomes] == [None, None]
     assert "HTTP 404" in outcomes[0].error
     assert store.reports(engine) == []
+
+
+# -- feeds ---------------------------------------------------------------------------------------
+
+
+def test_an_rss_feed_ingests_its_items_and_reports_the_dead_one(server, engine):
+    outcomes = ingestion.ingest_all(engine, [f"{server}/feed.rss"])
+    assert [(o.name.replace(server, ""), o.error is None) for o in outcomes] == [
+        ("/a?utm_source=rss#top", True), ("/gone", False), ("/b", True)]
+    assert "answered HTTP 404" in outcomes[1].error
+    stored = {r["title"]: r for r in store.reports(engine)}
+    assert set(stored) == {"Turkish drones hit villages near Kobani", "Israeli patrol enters Jubata al-Khashab"}
+    assert outcomes[0].result.claims > 0
+
+
+def test_a_feed_skips_what_is_stored_without_fetching_it_again(server, engine):
+    ingestion.ingest_all(engine, [f"{server}/feed.rss"])
+    SEEN.clear()
+    outcomes = ingestion.ingest_all(engine, [f"{server}/feed.atom"])
+    assert [(o.name.replace(server, ""), o.result.added if o.result else o.error[:40]) for o in outcomes] == [
+        ("/b", False), ("/gone", f"{server}/gone answered HTTP 404 (Not Found)"[:40])]
+    assert SEEN == ["/feed.atom", "/gone"], "the stored item was not fetched again"
+    assert len(store.reports(engine)) == 2
+
+
+def test_a_page_fetched_again_under_tracking_parameters_is_not_stored_twice(server, engine):
+    [first] = ingestion.ingest_all(engine, [f"{server}/a"])
+    [again] = ingestion.ingest_all(engine, [f"{server}/a?utm_medium=social&fbclid=x#comments"])
+    assert first.result.added and not again.result.added and again.result.report_id == first.result.report_id
+
+
+def test_a_feed_item_takes_the_feeds_date_when_the_page_has_none(server, engine):
+    ingestion.ingest_all(engine, [f"{server}/feed.rss"])
+    dates = {r["title"]: r["published"] for r in store.reports(engine)}
+    assert dates["Turkish drones hit villages near Kobani"] == "2025-06-03"
+
+
+@pytest.mark.parametrize(("url", "canonical"), [
+    ("https://Example.org:443/a/b/?utm_source=x&id=7#frag", "https://example.org/a/b?id=7"),
+    ("http://example.org:8080/", "http://example.org:8080/"),
+    ("http://[::1]:9/x", "http://[::1]:9/x"),
+    ("javascript:alert(1)", ""), ("file:///etc/passwd", ""), ("", ""),
+])
+def test_canonical_url(url, canonical):
+    assert reports.canonical_url(url) == canonical

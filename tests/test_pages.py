@@ -213,6 +213,7 @@ def test_many_files_give_one_progress_bar_and_one_summary(engine):
     table = at.dataframe[0].value
     assert list(table["outcome"]) == ["stored", "already stored", "refused", "stored, no claim"]
     assert "is empty" in table["title or reason"][2]
+    assert list(table["input"]) == ["a.txt", "b.txt", "c.txt", "d.txt"]
     assert report_count(engine) == 2
 
 
@@ -243,10 +244,24 @@ def test_unusable_paste_shows_an_error_and_stores_nothing(engine, text, message)
 
 def submit_url(address: str) -> AppTest:
     at = AppTest.from_file(ADD, default_timeout=30).run()
-    [field] = [t for t in at.text_input if t.label == "Article URL"]
+    [field] = [t for t in at.text_input if t.label == "Article or feed URL"]
     field.input(address)
     [button] = [b for b in at.button if b.label == "Fetch and add"]
     return button.click().run()
+
+
+def test_a_feed_url_gives_one_progress_bar_and_a_table(engine, allow_loopback):
+    from tests.httpserve import serving
+    from tests.test_ingestion import Handler
+
+    with serving(Handler) as server:
+        at = submit_url(f"{server}/feed.rss")
+    assert not at.exception and not at.error
+    assert at.warning[0].value == "3 feed items: 2 stored, 1 refused."
+    table = at.dataframe[0].value
+    assert list(table["outcome"]) == ["stored", "refused", "stored"]
+    assert "answered HTTP 404" in table["title or reason"][1]
+    assert report_count(engine) == 2
 
 
 def test_url_form_refuses_a_non_http_address(engine):
