@@ -43,7 +43,7 @@ USER_AGENT = f"Footprint/{__version__} (open-source map of reported foreign mili
 TEXT_TYPES = frozenset({
     "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "text/x-markdown",
     "application/octet-stream", "application/rss+xml", "application/atom+xml", "application/rdf+xml",
-    "application/xml", "text/xml", "application/feed+json",
+    "application/xml", "text/xml", "application/feed+json", "application/pdf",
 })
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _Address = ipaddress.IPv4Address | ipaddress.IPv6Address

@@ -39,12 +39,15 @@ def fetch(url: str, timeout: float = fetching.DEADLINE_S) -> reports.Report:
 
 def page_report(page: fetching.Page, asked: str) -> reports.Report:
     """A fetched page as a report: HTML through trafilatura, anything else as text."""
+    if page.content_type == "application/pdf" or page.data[:5] == b"%PDF-":
+        report = reports.from_pdf(page.data, asked)
+        return dataclasses.replace(report, url=page.url, raw=page.data)
     text = reports.decode(page.data, page.url, limit=fetching.MAX_BYTES, charset=page.charset)
     if page.content_type in ("text/html", "application/xhtml+xml") or reports._looks_like_html(text):
-        return reports.from_html(text, filename=asked, url=page.url)
+        return dataclasses.replace(reports.from_html(text, filename=asked, url=page.url), raw=page.data)
     if len(page.data) > reports.MAX_REPORT_BYTES:
         text = reports.decode(page.data, page.url, charset=page.charset)  # the text limit, with its message
-    return reports.from_text(text, filename=asked, url=page.url)
+    return dataclasses.replace(reports.from_text(text, filename=asked, url=page.url), raw=page.data)
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,7 @@ def expand(targets: Iterable[str]) -> Iterator[str]:
         files = [str(p) for p in sorted(path.iterdir())
                  if p.is_file() and p.suffix.lower() in reports.SUFFIXES and p.stem.lower() != "readme"]
         if not files:
-            raise IngestError(f"{target} holds no .txt, .html or .md files")
+            raise IngestError(f"{target} holds no .txt, .html, .md or .pdf files")
         yield from files
 
 

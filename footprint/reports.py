@@ -9,6 +9,7 @@ stories) so that a teaser about Gaza never becomes a claim.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -23,7 +24,7 @@ from .errors import IngestError
 #: widget advertises: ``server.maxUploadSize`` in ``.streamlit/config.toml``); a longer text is almost
 #: surely not one report. A fetched web page may be larger (``fetching.MAX_BYTES``).
 MAX_REPORT_BYTES = 2 * 2**20
-SUFFIXES = (".txt", ".md", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf")
 HEADER_KEYS = ("title", "source", "url", "published", "based-on", "note")
 
 # A line that is page furniture on its own.
@@ -68,6 +69,8 @@ class Report:
     original: str = ""
     filename: str = ""
     notes: dict[str, str] = field(default_factory=dict)
+    #: the bytes as they came (a file, a fetched page, a PDF); empty when only text was given
+    raw: bytes = b""
 
     @property
     def report_id(self) -> str:
@@ -208,14 +211,106 @@ def from_html(html: str, *, filename: str = "", url: str = "") -> Report:
 
 
 def from_bytes(data: bytes, filename: str) -> Report:
-    """A report from an uploaded or local file, chosen by its suffix."""
+    """A report from an uploaded or local file, chosen by its suffix; it keeps the bytes."""
     suffix = Path(filename).suffix.lower()
     if suffix not in SUFFIXES:
-        raise IngestError(f"expected a .txt, .html or .md file, got {filename}")
+        raise IngestError(f"expected a .txt, .html, .md or .pdf file, got {filename}")
+    if suffix == ".pdf":
+        return dataclasses.replace(from_pdf(data, filename), raw=data)
     raw = decode(data, filename)
     if suffix in (".html", ".htm") or (suffix != ".md" and _looks_like_html(raw)):
-        return from_html(raw, filename=filename)
-    return from_text(raw, filename=filename)
+        return dataclasses.replace(from_html(raw, filename=filename), raw=data)
+    return dataclasses.replace(from_text(raw, filename=filename), raw=data)
+
+
+def from_pdf(data: bytes, filename: str) -> Report:
+    """A report from a PDF's text layer (pypdf), its title from the document's metadata.
+
+    Raises
+    ------
+    IngestError
+        For a file that is empty, too large, not a PDF, encrypted, or has no text (a scan).
+    """
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if not data.strip():
+        raise IngestError(f"{filename} is empty: upload the report itself")
+    if len(data) > MAX_REPORT_BYTES:
+        decode(data, filename)  # refuses with the size in its message
+    if not data.lstrip().startswith(b"%PDF"):
+        raise IngestError(f"{filename} is not a PDF (it does not start with %PDF)")
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise IngestError(f"{filename} is an encrypted PDF: save an unprotected copy and upload that")
+        pages = [page.extract_text() or "" for page in reader.pages]
+        meta_title = (reader.metadata.title if reader.metadata else None) or ""
+    except (PdfReadError, ValueError, KeyError, TypeError, RecursionError) as err:
+        raise IngestError(f"{filename} is a damaged PDF that cannot be read ({err})") from err
+    text = "\n\n".join(_unwrap(p) for p in pages if p.strip())
+    if not text:
+        raise IngestError(f"{filename} has no text layer (a scanned PDF?): Footprint reads the text of a PDF, not images")
+    return from_text(text, filename=filename, title=" ".join(str(meta_title).split()))
+
+
+def _unwrap(page: str) -> str:
+    """A PDF page's lines joined back into paragraphs: a line that does not end a sentence runs on
+    into the next ("…entered the village of Tal" / "Rifaat on Monday."), a word hyphenated at a
+    line's end is joined again; a blank line, or a line ending a sentence, ends the paragraph."""
+    out: list[str] = []
+    for line in (line.strip() for line in page.splitlines()):
+        if not line:
+            if out and out[-1]:
+                out.append("")
+            continue
+        if out and out[-1] and not out[-1].endswith((".", "!", "?", ":", "\"", "”", "’")):
+            joined = out[-1][:-1] + line if re.search(r"[a-z]-$", out[-1]) else out[-1] + " " + line
+            out[-1] = joined
+        else:
+            out.append(line)
+    return "\n".join(p for p in out if p)
+
+
+def pasted(text: str, *, title: str = "", source: str = "", url: str = "", published: str = "") -> Report:
+    """A report pasted into the app, with the fields typed beside it: they win over the text's
+    own header; with no date typed or in a header, the date written out near the top of the text
+    is taken (``notes["date"] = "guessed"``).
+
+    Raises
+    ------
+    IngestError
+        For empty or unusable text, a URL that is not http(s), or a date that is not YYYY-MM-DD.
+    """
+    report = from_text(decode(text.encode("utf-8"), "the pasted text"), title=" ".join(title.split()),
+                       url=url.strip())
+    url = url.strip()
+    if url and not _clean_url(url):
+        raise IngestError(f"a source URL starts with http:// or https://, got {url!r}")
+    changes: dict = {}
+    if title.strip():
+        changes["title"] = " ".join(title.split())
+    if source.strip():
+        changes["source"] = " ".join(source.split())
+    if url:
+        changes["url"] = url
+    if published.strip():
+        day = parse_date(published.strip())
+        if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published.strip()):
+            raise IngestError(f"a date is written YYYY-MM-DD, got {published.strip()!r}")
+        changes["published"] = day
+    elif report.published is None and (day := guess_date(report.text)) is not None:
+        changes.update(published=day, notes={**report.notes, "date": "guessed"})
+    return dataclasses.replace(report, raw=text.encode("utf-8"), **changes)
+
+
+def guess_date(text: str) -> dt.date | None:
+    """A report's date from its first lines (a dateline, a byline), when it writes one out in full."""
+    from .sentences import first_full_date
+
+    return first_full_date(text[:600])
 
 
 def from_path(path: str | Path) -> Report:

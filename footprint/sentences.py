@@ -75,6 +75,30 @@ _DAY_RE = re.compile(
     re.IGNORECASE,
 )
 
+_ISO_DATE = re.compile(r"\b(20\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+
+def first_full_date(text: str) -> dt.date | None:
+    """The first date written out with its year ("June 5, 2025", "5 June 2025", "2025-06-05") in
+    ``text``, or ``None``."""
+    found = []
+    iso = _ISO_DATE.search(text)
+    if iso:
+        found.append((iso.start(), (int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))))
+    for m in _DAY_RE.finditer(text):
+        year = m.group("y1") or m.group("y2")
+        if year:
+            month = _MONTHS.index((m.group("m1") or m.group("m2")).lower()) + 1
+            found.append((m.start(), (int(year), month, int(m.group("d1") or m.group("d2")))))
+            break
+    for _, (y, mo, d) in sorted(found):
+        try:
+            return dt.date(y, mo, d)
+        except ValueError:
+            continue
+    return None
+
+
 def claim_date(sentence: str, published: dt.date | None) -> dt.date | None:
     """The day a sentence puts its event on, read against the report's date.
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, Float, ForeignKey, Integer, String, Text, create_engine, delete, event, func, inspect,
-    literal, select, text,
+    Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, create_engine, delete, event, func,
+    inspect, literal, select, text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -46,6 +46,8 @@ class ReportRow(Base):
     notes: Mapped[str] = mapped_column(Text, default="{}")
     text: Mapped[str] = mapped_column(Text)
     original: Mapped[str] = mapped_column(Text)
+    #: the bytes as they came (file, page, PDF), when there were bytes
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
 
 
@@ -301,7 +303,7 @@ def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResu
         session.add(ReportRow(
             report_id=report.report_id, title=report.title, source=report.source, url=report.url, url_key=url_key,
             published=report.published, filename=report.filename, notes=json.dumps(report.notes),
-            text=report.text, original=report.original or report.text,
+            text=report.text, original=report.original or report.text, raw=report.raw or None,
             ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
         ))
         session.flush()
@@ -321,7 +323,7 @@ def stored_reports(engine: Engine) -> list[Report]:
     with Session(engine) as session:
         return [
             Report(text=r.text, title=r.title, source=r.source, url=r.url, published=r.published,
-                   original=r.original, filename=r.filename, notes=json.loads(r.notes or "{}"))
+                   original=r.original, filename=r.filename, notes=json.loads(r.notes or "{}"), raw=r.raw or b"")
             for r in session.scalars(select(ReportRow).order_by(ReportRow.ingested_at))
         ]
 

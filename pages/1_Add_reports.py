@@ -19,14 +19,21 @@ paste, upload, link = st.tabs(["Paste text", "Upload files", "From a URL"])
 with paste:
     with st.form("paste", clear_on_submit=False):
         title = st.text_input("Title (optional)")
-        url = st.text_input("Source URL (optional)")
+        left, middle, right = st.columns(3)
+        source = left.text_input("Source (optional)", help="The outlet or agency that published it.")
+        url = middle.text_input("Source URL (optional)")
+        published = right.text_input("Published (optional, YYYY-MM-DD)",
+                                     help="Left empty, the date is taken from the text when it writes one out "
+                                          "near the top (a dateline such as \"DAMASCUS, 5 June 2025\").")
         text = st.text_area("Report text", height=260,
                             help="Plain text, or the sample header format (title:, source:, url:, published:, ---).")
         if st.form_submit_button("Add this report"):
             try:
-                report = reports.from_text(reports.decode(text.encode("utf-8"), "the pasted text"),
-                                           title=title.strip(), url=url.strip())
+                report = reports.pasted(text, title=title, source=source, url=url, published=published)
                 show_outcome(report.label, ingest_report(engine(), report))
+                if report.notes.get("date") == "guessed":
+                    st.caption(f"Dated {report.published.isoformat()} from the text: set it on the Reports page "
+                               "if that is wrong.")
             except FootprintError as err:
                 show_error(err)
 
@@ -64,7 +71,7 @@ def outcomes_each(steps):
 
 
 with upload:
-    files = st.file_uploader("Report files (.txt, .html, .md)", accept_multiple_files=True, key="files",
+    files = st.file_uploader("Report files (.txt, .html, .md, .pdf)", accept_multiple_files=True, key="files",
                              max_upload_size=reports.MAX_REPORT_BYTES // 2**20)  # what from_bytes accepts
     if files and st.button("Add these files"):
         batch(files_each(files), "files")

@@ -11,6 +11,7 @@ from footprint import fetching, ingestion
 from footprint.errors import IngestError
 
 from .httpserve import QuietHandler, serving
+from .pdfmaker import make_pdf
 
 pytestmark = pytest.mark.usefixtures("allow_loopback")
 
@@ -38,6 +39,9 @@ class Handler(QuietHandler):
             return self._send(200, "text/html; charset=utf-8", ARABIC_PAGE)
         if route == "/png-as-html":
             return self._send(200, "text/html", PNG)
+        if route == "/wire.pdf":
+            return self._send(200, "application/pdf", make_pdf(["Turkish forces entered Tal Rifaat on Monday,",
+                                                                 "according to local sources."], title="Tal Rifaat"))
         if route == "/image":
             return self._send(200, "image/png", PNG)
         if route == "/big":  # 50 MB, announced
@@ -101,6 +105,17 @@ def server():
     with serving(Handler) as url:
         yield url
 
+
+
+def test_a_pdf_url_is_read_and_keeps_its_bytes(server):
+    report = ingestion.fetch(f"{server}/wire.pdf")
+    assert report.title == "Tal Rifaat" and report.url == f"{server}/wire.pdf"
+    assert report.text == "Turkish forces entered Tal Rifaat on Monday, according to local sources."
+    assert report.raw.startswith(b"%PDF-")
+
+
+def test_a_fetched_page_keeps_its_bytes(server):
+    assert ingestion.fetch(f"{server}/page").raw == PAGE
 
 
 def test_a_page_is_fetched_with_its_type_and_charset(server):

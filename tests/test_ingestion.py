@@ -94,7 +94,7 @@ def test_expand_folder_skips_readme_and_other_files(tmp_path):
         (tmp_path / name).write_text("x")
     (tmp_path / "sub.txt").mkdir()
     expanded = list(ingestion.expand([str(tmp_path)]))
-    assert [Path(p).name for p in expanded] == ["a.md", "b.txt", "c.html"]
+    assert [Path(p).name for p in expanded] == ["a.md", "b.txt", "c.html", "notes.pdf"]
 
 
 def test_expand_keeps_files_and_urls_in_order(tmp_path):
@@ -102,11 +102,11 @@ def test_expand_keeps_files_and_urls_in_order(tmp_path):
     assert list(ingestion.expand(targets)) == targets
 
 
-@pytest.mark.parametrize("files", [[], ["notes.pdf"], ["README.md"], ["readme.MD", "x.csv"]])
+@pytest.mark.parametrize("files", [[], ["notes.doc"], ["README.md"], ["readme.MD", "x.csv"]])
 def test_folder_without_reports_is_refused(tmp_path, files):
     for name in files:
         (tmp_path / name).write_text("x")
-    with pytest.raises(IngestError, match=f"{tmp_path} holds no .txt, .html or .md files"):
+    with pytest.raises(IngestError, match=f"{tmp_path} holds no .txt, .html, .md or .pdf files"):
         list(ingestion.expand([str(tmp_path)]))
 
 

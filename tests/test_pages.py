@@ -217,6 +217,18 @@ def test_many_files_give_one_progress_bar_and_one_summary(engine):
     assert report_count(engine) == 2
 
 
+def test_pasted_fields_and_a_guessed_date(engine):
+    at = AppTest.from_file(ADD, default_timeout=30).run()
+    fields = {t.label: t for t in at.text_input}
+    fields["Source (optional)"].input("Local Wire")
+    fields["Source URL (optional)"].input("https://example.org/convoy")
+    submit_paste(at, "DAMASCUS, 5 June 2025 - " + PASTED)
+    assert not at.exception and not at.error
+    assert "Dated 2025-06-05 from the text" in at.caption[-1].value
+    [row] = store.reports(engine)
+    assert (row["source"], row["url"], row["published"]) == ("Local Wire", "https://example.org/convoy", "2025-06-05")
+
+
 def test_pasting_the_same_report_twice_adds_it_once(engine):
     at = AppTest.from_file(ADD, default_timeout=30).run()
     submit_paste(at, PASTED)

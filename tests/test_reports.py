@@ -239,7 +239,7 @@ def test_markdown_is_read_as_text_even_with_tags():
         (b"   \n\t  \r\n", "report.txt", "report.txt is empty"),
         (b"title: x\x00\x01\x02binary", "report.txt", "looks binary"),
         (b"a" * (reports.MAX_REPORT_BYTES + 1), "big.txt", "big.txt is 2.0 MB; one report is at most 2 MB"),
-        (b"Turkish troops in Afrin.", "report.exe", "expected a .txt, .html or .md file, got report.exe"),
+        (b"Turkish troops in Afrin.", "report.exe", "expected a .txt, .html, .md or .pdf file, got report.exe"),
         (b"Turkish troops in Afrin.", "report", "got report"),
         (b"- Advertisement -\nLEAVE A REPLY\n", "junk.txt", "no article text left"),
         (b"title: only a header\n---\n", "hdr.txt", "no article text left"),
@@ -261,3 +261,57 @@ def test_missing_file_refused(tmp_path):
 def test_ingest_error_is_a_value_error():
     with pytest.raises(ValueError):
         reports.decode(b"", "x")
+
+
+# -- PDF, original bytes, pasted fields ------------------------------------------------------------
+
+from tests.pdfmaker import make_pdf  # noqa: E402
+
+PDF_LINES = ["DAMASCUS, 5 June 2025", "Turkish forces entered the vil-", "lage of Tal Rifaat on Monday,",
+             "according to local sources.", "", "A second paragraph begins here."]
+
+
+def test_a_pdf_is_read_from_its_text_layer_and_keeps_its_bytes():
+    data = make_pdf(PDF_LINES, title="Turkish forces in Tal Rifaat")
+    report = reports.from_bytes(data, "wire.pdf")
+    assert report.title == "Turkish forces in Tal Rifaat"
+    assert "Turkish forces entered the village of Tal Rifaat on Monday, according to local sources." in report.text
+    assert report.raw == data
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (b"", "wire.pdf is empty"),
+    (b"PK\x03\x04 a zip file", "wire.pdf is not a PDF"),
+    (b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", "wire.pdf is a damaged PDF"),
+    (make_pdf([]), "wire.pdf has no text layer"),
+])
+def test_bad_pdfs_are_refused(data, message):
+    with pytest.raises(IngestError, match=message):
+        reports.from_bytes(data, "wire.pdf")
+
+
+def test_files_keep_their_bytes():
+    data = "title: Ünïcode\n---\nTurkish troops in Afrin.".encode("utf-8")
+    assert reports.from_bytes(data, "a.txt").raw == data
+    html = b"<html><body><article><p>" + b"Turkish troops were seen in Afrin on Monday. " * 5 + b"</p></article></body></html>"
+    assert reports.from_bytes(html, "a.html").raw == html
+
+
+def test_pasted_fields_win_and_the_date_is_guessed_from_the_text():
+    text = "title: From the header\nsource: Header News\n---\nDAMASCUS, 5 June 2025 (AFP) - Turkish troops were seen."
+    report = reports.pasted(text, title="Typed title", source="Typed source", url="https://example.org/x")
+    assert (report.title, report.source, report.url) == ("Typed title", "Typed source", "https://example.org/x")
+    assert report.published == dt.date(2025, 6, 5) and report.notes["date"] == "guessed"
+    typed = reports.pasted(text, published="2025-06-04")
+    assert typed.published == dt.date(2025, 6, 4) and "date" not in typed.notes
+    assert typed.title == "From the header" and typed.source == "Header News"
+    assert reports.pasted("Turkish troops were seen.").published is None
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"published": "5 June"}, "a date is written YYYY-MM-DD"),
+    ({"url": "javascript:alert(1)"}, "a source URL starts with http:// or https://"),
+])
+def test_bad_pasted_fields_are_refused(fields, message):
+    with pytest.raises(IngestError, match=message):
+        reports.pasted("Turkish troops were seen in Afrin.", **fields)

@@ -207,3 +207,10 @@ def test_a_store_made_before_a_column_existed_gains_it(tmp_path):
     store.ingest(reopened, make_report(text=TEXT + " Again.", url="https://example.org/again"),
                  Extraction(claims=[approximate], places=[]))
     assert sorted(c.claim.approximate for c in store.claims(reopened)) == [False, True]
+
+
+def test_a_report_keeps_its_original_bytes(engine):
+    raw = b"\xef\xbb\xbftitle: Turks at T4\n---\n" + TEXT.encode()
+    store.ingest(engine, dataclasses.replace(make_report(), raw=raw), EXTRACTION)
+    [kept] = store.stored_reports(engine)
+    assert kept.raw == raw
