@@ -71,6 +71,9 @@ def _ingest(args) -> int:
                   f"{_n(r.places, 'place')} named", flush=True)
             if r.added and r.language:
                 print(f"{' ' * len(count)}   note: {note(r.language)}", flush=True)
+            if r.added and r.repost_of:
+                print(f"{' ' * len(count)}   note: the same story as report {r.repost_of}, stored before: "
+                      "folded under it, no independent source", flush=True)
     if len(summary.refused) + summary.stored + summary.duplicates > 1:
         print(f"done: {summary}", file=sys.stderr)
     return 1 if summary.refused else 0

@@ -63,6 +63,10 @@ def source_card(source: Source, feature: Feature, color: str) -> str:
     text = highlight(source.excerpt, [
         (*source.place_span, "fp-place"), (*source.actor_span, "fp-actor"), (*source.cue_span, "fp-cue"),
     ])
+    if source.reposts:
+        copies = "; ".join(e(" · ".join(x for x in (publisher or "unknown outlet", title) if x))
+                           for title, publisher, _url, _day in source.reposts)
+        who += f"<br><span class='fp-review'>the same story, also carried by: {copies}</span>"
     return (
         f'<div class="fp-card" style="border-left:4px solid {e(color, quote=True)}">'
         f'<div class="fp-card-title">{heading}</div><div class="fp-card-meta">{meta}</div>'

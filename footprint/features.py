@@ -41,6 +41,11 @@ class Source:
     review: str = "unreviewed"
     reviewer: str | None = None
     reviewed_at: str | None = None
+    #: the story the report tells (its own id, or the report it reposts)
+    story: str = ""
+    #: other reports telling the same story, folded under this one: (title, publisher, url, published)
+    reposts: tuple[tuple[str, str, str, str | None], ...] = ()
+    repost_ids: tuple[str, ...] = ()
 
 
 @dataclass
@@ -86,11 +91,13 @@ class Feature:
 
     @property
     def n_reports(self) -> int:
-        return len({s.report_id for s in self.sources})
+        """Reports behind the feature, reposts included."""
+        return len({s.report_id for s in self.sources} | {r for s in self.sources for r in s.repost_ids})
 
     @property
     def n_publishers(self) -> int:
-        """Independent sources: distinct publishers (a report without one counts alone)."""
+        """Independent sources: distinct publishers of distinct stories (a repost of a story adds
+        none; a report without a publisher counts alone)."""
         return len({(s.publisher or "").strip().lower() or s.report_id for s in self.sources})
 
     @property
@@ -147,9 +154,34 @@ def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
             place_span=_span(c.place_start, c.place_end, c.start),
             actor_span=_span(c.actor_start, c.actor_end, c.start),
             cue_span=_span(c.cue_start, c.cue_end, c.start),
-            review=item.review, reviewer=item.reviewer, reviewed_at=item.reviewed_at,
+            review=item.review, reviewer=item.reviewer, reviewed_at=item.reviewed_at, story=src.story,
         ))
+    for feature in features.values():
+        feature.sources = fold(feature.sources)
     return list(features.values())
+
+
+def fold(sources: list[Source]) -> list[Source]:
+    """Sources with reposts folded under the first report of their story: the copies' sentences
+    leave the list, and their reports are listed on the source they repeat."""
+    first: dict[str, str] = {}  # story -> the report kept for it
+    kept: list[Source] = []
+    copies: dict[str, dict[str, tuple]] = {}  # kept report -> its reposts by report id
+    for s in sources:
+        story = s.story or s.report_id
+        keeper = first.setdefault(story, s.report_id)
+        if keeper == s.report_id:
+            kept.append(s)
+        else:
+            copies.setdefault(keeper, {})[s.report_id] = (s.title, s.publisher, s.url, s.published)
+    if not copies:
+        return kept
+    out, given = [], set()
+    for s in kept:
+        extra = copies.get(s.report_id, {}) if s.report_id not in given else {}
+        given.add(s.report_id)
+        out.append(dataclasses.replace(s, reposts=tuple(extra.values()), repost_ids=tuple(extra)) if extra else s)
+    return out
 
 
 def place_features(stored: Iterable[StoredPlace]) -> list[Feature]:

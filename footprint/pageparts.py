@@ -75,7 +75,9 @@ def outcome_message(name: str, result: store.IngestResult) -> tuple[str, str]:
     if result.claims == 0:
         return "warning", (f"Stored {title}, but no claim came of it ({result.places} places named): "
                            "check that it reports on foreign forces in Syria, in English.")
-    return "success", f"Stored {title}: {result.claims} claims, {result.places} places named."
+    repost = (" It tells the same story as a report already stored, so it is folded under that one and adds no "
+              "independent source.") if result.repost_of else ""
+    return "success", f"Stored {title}: {result.claims} claims, {result.places} places named.{repost}"
 
 
 def outcome_label(result: store.IngestResult) -> str:
@@ -84,6 +86,8 @@ def outcome_label(result: store.IngestResult) -> str:
         return "already stored"
     if result.language:
         return "stored, not English"
+    if result.repost_of:
+        return "stored, a repost"
     return "stored" if result.claims else "stored, no claim"
 
 

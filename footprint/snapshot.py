@@ -42,7 +42,8 @@ def feature_geojson(feature: Feature) -> dict:
         "review": feature.review if feature.actor else None,
         "sources": [
             {"title": s.title, "publisher": s.publisher, "url": s.url, "published": s.published,
-             "claimant": s.claimant, "excerpt": s.excerpt}
+             "claimant": s.claimant, "excerpt": s.excerpt,
+             "reposts": [{"title": t, "publisher": p, "url": u, "published": d} for t, p, u, d in s.reposts]}
             | ({"review": s.review, "reviewer": s.reviewer, "reviewed_at": s.reviewed_at} if feature.actor else {})
             for s in feature.sources
         ],

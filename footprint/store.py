@@ -21,6 +21,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
+from . import reposts
 from .claims import Claim, Extraction, NamedPlace
 from .errors import FootprintError
 from .reports import Report, canonical_url
@@ -48,7 +49,17 @@ class ReportRow(Base):
     original: Mapped[str] = mapped_column(Text)
     #: the bytes as they came (file, page, PDF), when there were bytes
     raw: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    #: the report this one is a copy of (``reposts``): the same story, another outlet or edition
+    repost_of: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class BandRow(Base):
+    """One LSH band of a report's MinHash signature (``reposts.bands``): how copies are found."""
+
+    __tablename__ = "report_bands"
+    report_id: Mapped[str] = mapped_column(ForeignKey("reports.report_id", ondelete="CASCADE"), primary_key=True)
+    band: Mapped[str] = mapped_column(String(40), primary_key=True, index=True)
 
 
 class _FromReport:
@@ -182,6 +193,8 @@ class SourceInfo:
     publisher: str
     url: str
     published: str | None
+    #: the story it tells: its own id, or the id of the report it is a repost of
+    story: str = ""
 
 
 @dataclass(frozen=True)
@@ -214,6 +227,8 @@ class IngestResult:
     places: int
     #: ISO 639-1 code of a report that is not in English (then no claims were extracted)
     language: str | None = None
+    #: the report this one repeats (the same story), when it is a repost
+    repost_of: str | None = None
 
 
 def database_url(url: str | None = None) -> str:
@@ -234,6 +249,7 @@ def connect(url: str | None = None) -> Engine:
         Base.metadata.create_all(engine)
         _add_missing_columns(engine)
         _fill_url_keys(engine)
+        _fill_bands(engine)
     except (SQLAlchemyError, ValueError) as err:
         raise FootprintError(f"cannot open the store at {resolved}: {err}") from err
     return engine
@@ -287,7 +303,7 @@ def _existing(session: Session, row: ReportRow) -> IngestResult:
     n_claims = session.scalar(select(func.count()).where(ClaimRow.report_id == row.report_id))
     n_places = session.scalar(select(func.count()).where(NamedPlaceRow.report_id == row.report_id))
     return IngestResult(row.report_id, row.title, False, n_claims or 0, n_places or 0,
-                        json.loads(row.notes or "{}").get("language"))
+                        json.loads(row.notes or "{}").get("language"), row.repost_of)
 
 
 def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResult:
@@ -300,16 +316,41 @@ def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResu
             existing = session.scalars(select(ReportRow).where(ReportRow.url_key == url_key).limit(1)).first()
         if existing is not None:
             return _existing(session, existing)
+        keys = reposts.bands(report.text)
+        original = _original(session, report.text, keys)
         session.add(ReportRow(
             report_id=report.report_id, title=report.title, source=report.source, url=report.url, url_key=url_key,
             published=report.published, filename=report.filename, notes=json.dumps(report.notes),
-            text=report.text, original=report.original or report.text, raw=report.raw or None,
+            text=report.text, original=report.original or report.text, raw=report.raw or None, repost_of=original,
             ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
         ))
         session.flush()
+        session.add_all(BandRow(report_id=report.report_id, band=k) for k in dict.fromkeys(keys))
         _add_extraction(session, report.report_id, extraction)
     return IngestResult(report.report_id, report.title, True, len(extraction.claims), len(extraction.places),
-                        report.notes.get("language"))
+                        report.notes.get("language"), original)
+
+
+def _original(session: Session, text: str, keys: list[str]) -> str | None:
+    """The stored report whose story ``text`` tells again (the first of them, if it is itself a
+    repost), or ``None``."""
+    candidates = session.scalars(select(BandRow.report_id).where(BandRow.band.in_(keys)).distinct()).all()
+    best, best_score = None, reposts.THRESHOLD
+    for row in session.scalars(select(ReportRow).where(ReportRow.report_id.in_(candidates))
+                               .order_by(ReportRow.ingested_at)):
+        score = reposts.similarity(text, row.text)
+        if score >= best_score:
+            best, best_score = row, score
+    return (best.repost_of or best.report_id) if best is not None else None
+
+
+def _fill_bands(engine: Engine) -> None:
+    """Give the reports of an older store their bands."""
+    with Session(engine) as session, session.begin():
+        missing = session.scalars(select(ReportRow).where(
+            ~ReportRow.report_id.in_(select(BandRow.report_id).distinct()))).all()
+        for row in missing:
+            session.add_all(BandRow(report_id=row.report_id, band=k) for k in dict.fromkeys(reposts.bands(row.text)))
 
 
 def _add_extraction(session: Session, report_id: str, extraction: Extraction) -> None:
@@ -356,8 +397,13 @@ def delete_report(engine: Engine, report_id: str, who: str) -> str:
             raise FootprintError("that report is no longer in the store")
         title = row.title or row.filename
         n_claims = session.scalar(select(func.count()).where(ClaimRow.report_id == report_id)) or 0
-        for table in (ClaimRow, NamedPlaceRow, UnresolvedRow, ReviewRow):
+        for table in (ClaimRow, NamedPlaceRow, UnresolvedRow, ReviewRow, BandRow):
             session.execute(delete(table).where(table.report_id == report_id))
+        # its reposts now tell their story on their own: the first of them becomes the original
+        copies = session.scalars(select(ReportRow).where(ReportRow.repost_of == report_id)
+                                 .order_by(ReportRow.ingested_at)).all()
+        for copy in copies:
+            copy.repost_of = copies[0].report_id if copy is not copies[0] else None
         session.delete(row)
         session.add(EventRow(at=_now(), who=who, action="delete report", report_id=report_id,
                              detail=json.dumps({"title": title, "url": row.url, "claims": n_claims}, ensure_ascii=False)))
@@ -448,7 +494,7 @@ def cache_answer(engine: Engine, provider: str, query: str, answers: list[dict])
 def _source(row: ReportRow) -> SourceInfo:
     return SourceInfo(
         report_id=row.report_id, title=row.title or row.filename, publisher=row.source, url=row.url,
-        published=row.published.isoformat() if row.published else None,
+        published=row.published.isoformat() if row.published else None, story=row.repost_of or row.report_id,
     )
 
 

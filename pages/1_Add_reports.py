@@ -50,9 +50,11 @@ def batch(steps, what: str) -> None:
         bar.progress(done / total, text=f"{done} of {total} {what}")
     load_features.clear()
     counts = {k: sum(r["outcome"] == k for r in rows)
-              for k in ("stored", "stored, no claim", "stored, not English", "already stored", "refused")}
+              for k in ("stored", "stored, a repost", "stored, no claim", "stored, not English", "already stored",
+                        "refused")}
     summary = ", ".join(f"{n} {k}" for k, n in counts.items() if n)
-    (st.success if counts["stored"] + counts["already stored"] == len(rows) else st.warning)(
+    (st.success if counts["stored"] + counts["stored, a repost"] + counts["already stored"] == len(rows)
+     else st.warning)(
         f"{len(rows)} {what}: {summary}.")
     st.dataframe(rows, hide_index=True, width="stretch")
 

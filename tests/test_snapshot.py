@@ -47,7 +47,7 @@ def test_feature_collection_shape():
     assert props["sources"] == [{
         "title": "Israel warns Turkey", "publisher": "Example News", "url": "https://example.org/a",
         "published": "2025-06-05", "claimant": "Israel",
-        "excerpt": "Israel warned about Turkish bases near Palmyra.",
+        "excerpt": "Israel warned about Turkish bases near Palmyra.", "reposts": [],
         "review": "unreviewed", "reviewer": None, "reviewed_at": None,
     }]
     assert props["review"] == "unreviewed"

@@ -77,7 +77,7 @@ def test_claims_round_trip(engine):
     assert stored.claim == CLAIM
     assert stored.source == store.SourceInfo(
         report_id=make_report().report_id, title="Turks at T4", publisher="Example News",
-        url="https://example.org/t4", published="2025-04-02",
+        url="https://example.org/t4", published="2025-04-02", story=make_report().report_id,
     )
 
 
