@@ -28,9 +28,10 @@ def shingles(text: str) -> set[str]:
     return {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
 
 
-def similarity(a: str, b: str) -> float:
-    """Jaccard similarity of two texts' shingle sets (0 to 1)."""
-    sa, sb = shingles(a), shingles(b)
+def similarity(a: str | set[str], b: str | set[str]) -> float:
+    """Jaccard similarity of two texts' shingle sets (0 to 1); either may be given as its set."""
+    sa = a if isinstance(a, set) else shingles(a)
+    sb = b if isinstance(b, set) else shingles(b)
     if not sa or not sb:
         return 0.0
     return len(sa & sb) / len(sa | sb)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from sqlalchemy import (
     Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, create_engine, delete, event, func,
-    inspect, literal, select, text,
+    insert, inspect, literal, select, text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -245,7 +245,7 @@ def connect(url: str | None = None) -> Engine:
     try:
         engine = create_engine(resolved)
         if engine.dialect.name == "sqlite":
-            event.listen(engine, "connect", _sqlite_foreign_keys)
+            event.listen(engine, "connect", _sqlite_pragmas)
         Base.metadata.create_all(engine)
         _add_missing_columns(engine)
         _fill_url_keys(engine)
@@ -255,10 +255,17 @@ def connect(url: str | None = None) -> Engine:
     return engine
 
 
-def _sqlite_foreign_keys(dbapi_connection, _record) -> None:
-    """SQLite enforces foreign keys (and their cascades) only when asked, connection by connection."""
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """SQLite enforces foreign keys (and their cascades) only when asked, connection by connection;
+    a write-ahead log lets readers (the app) and a writer (an ingest) work at once, and with it
+    ``synchronous=NORMAL`` commits without waiting for the disk each time, still never leaving
+    the file half-written (a power cut may lose the last commits, a crash of Footprint none)."""
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")  # wait for another writer rather than fail at once
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
+        cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
 
@@ -325,7 +332,7 @@ def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResu
             ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
         ))
         session.flush()
-        session.add_all(BandRow(report_id=report.report_id, band=k) for k in dict.fromkeys(keys))
+        session.execute(insert(BandRow), [{"report_id": report.report_id, "band": k} for k in dict.fromkeys(keys)])
         _add_extraction(session, report.report_id, extraction)
     return IngestResult(report.report_id, report.title, True, len(extraction.claims), len(extraction.places),
                         report.notes.get("language"), original)
@@ -336,9 +343,12 @@ def _original(session: Session, text: str, keys: list[str]) -> str | None:
     repost), or ``None``."""
     candidates = session.scalars(select(BandRow.report_id).where(BandRow.band.in_(keys)).distinct()).all()
     best, best_score = None, reposts.THRESHOLD
+    if not candidates:
+        return None
+    mine = reposts.shingles(text)
     for row in session.scalars(select(ReportRow).where(ReportRow.report_id.in_(candidates))
                                .order_by(ReportRow.ingested_at)):
-        score = reposts.similarity(text, row.text)
+        score = reposts.similarity(mine, row.text)
         if score >= best_score:
             best, best_score = row, score
     return (best.repost_of or best.report_id) if best is not None else None
@@ -354,9 +364,12 @@ def _fill_bands(engine: Engine) -> None:
 
 
 def _add_extraction(session: Session, report_id: str, extraction: Extraction) -> None:
-    session.add_all(ClaimRow(report_id=report_id, **c.as_json()) for c in extraction.claims)
-    session.add_all(NamedPlaceRow(report_id=report_id, **vars(p)) for p in extraction.places)
-    session.add_all(UnresolvedRow(report_id=report_id, **vars(u)) for u in extraction.unresolved)
+    """The rows of one report's extraction, each table in one statement (executemany)."""
+    for table, rows in ((ClaimRow, [c.as_json() for c in extraction.claims]),
+                        (NamedPlaceRow, [dict(vars(p)) for p in extraction.places]),
+                        (UnresolvedRow, [dict(vars(u)) for u in extraction.unresolved])):
+        if rows:
+            session.execute(insert(table), [{"report_id": report_id, **row} for row in rows])
 
 
 def stored_reports(engine: Engine) -> list[Report]:
