@@ -3,11 +3,11 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from footprint import actors, excerpts, maps, snapshot, store
+from footprint import actors, excerpts, maps, review, snapshot, store
 from footprint import features as feat
 from footprint.errors import FootprintError
 from footprint.ingestion import SAMPLES_DIR, ingest_all
-from footprint.pageparts import engine, legend_html, load_features, tiles_default
+from footprint.pageparts import engine, legend_html, literal, load_features, tiles_default
 
 st.set_page_config(page_title="Footprint: foreign military presence in Syria", page_icon="🗺️", layout="wide")
 st.markdown(excerpts.CARD_CSS, unsafe_allow_html=True)
@@ -75,8 +75,13 @@ def sidebar_excerpts(picked, shown, colors, tooltip) -> None:
         if side.button("Show all excerpts on the map", key="clear"):
             st.session_state["cleared"] = tooltip
             st.rerun()
-        for source in picked.sources:
+        who = st.session_state.get("reviewer", "")
+        if not who:
+            side.caption("Give your name on the Reports page to accept or reject these claims here.")
+        for n, source in enumerate(picked.sources):
             side.markdown(excerpts.source_card(source, picked, _color(picked, colors)), unsafe_allow_html=True)
+            if who and source.claim_key:
+                review_buttons(side, source, who, n)
         return
     side.subheader("Excerpts on the map")
     if not shown:
@@ -84,6 +89,29 @@ def sidebar_excerpts(picked, shown, colors, tooltip) -> None:
     for f in shown:
         for source in f.sources:
             side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+
+
+def review_buttons(side, source, who: str, n: int) -> None:
+    """Accept or reject one claim where it is shown; the decision carries the reviewer's name."""
+    left, right = side.columns(2)
+    for column, action, label in ((left, "accept", "Accept"), (right, "reject", "Reject")):
+        done = source.review == review.STATE[action]
+        if column.button(label, key=f"map-{action}:{n}:{source.claim_key}", disabled=done,
+                         width="stretch"):
+            try:
+                review.decide(engine(), source.report_id, source.claim_key, action, reviewer=who,
+                              seen=source.decision, claim=stored_claim(source) if action == "accept" else None)
+            except FootprintError as err:
+                side.error(literal(str(err)))
+                return
+            load_features.clear()
+            st.rerun()
+
+
+def stored_claim(source):
+    """The claim behind a source, as stored (an accepted claim is kept with its decision)."""
+    return next(c.claim for c in store.claims(engine(), rejected=True, report_id=source.report_id)
+                if c.key == source.claim_key)
 
 
 def _color(feature, colors) -> str:

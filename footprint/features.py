@@ -46,6 +46,9 @@ class Source:
     #: other reports telling the same story, folded under this one: (title, publisher, url, published)
     reposts: tuple[tuple[str, str, str, str | None], ...] = ()
     repost_ids: tuple[str, ...] = ()
+    #: the claim's identity for review decisions, and the decision it stands by (``StoredClaim``)
+    claim_key: str = ""
+    decision: int | None = None
 
 
 @dataclass
@@ -82,12 +85,15 @@ class Feature:
 
     @property
     def review(self) -> str:
-        """"reviewed" when a person vouched for every source, "partly reviewed" for some,
-        "unreviewed" for none."""
-        vouched = sum(s.review in VOUCHED for s in self.sources)
+        """"accepted" when a person accepted every source as it was extracted, "edited" when a
+        person vouched for every source and corrected or added one, "partly reviewed" when some
+        sources are vouched for, "unreviewed" when none is."""
+        vouched = [s.review for s in self.sources if s.review in VOUCHED]
         if not vouched:
             return "unreviewed"
-        return "reviewed" if vouched == len(self.sources) else "partly reviewed"
+        if len(vouched) < len(self.sources):
+            return "partly reviewed"
+        return "accepted" if all(r == "accepted" for r in vouched) else "edited"
 
     @property
     def n_reports(self) -> int:
@@ -107,8 +113,7 @@ class Feature:
         reports_ = f"{n} report{'s' if n != 1 else ''}"
         if self.actor is None:
             return f"{self.place_name} — named in {reports_}"
-        review = "" if self.review == "unreviewed" else f", {self.review}"
-        return f"{self.place_name} — {self.actor}, {self.status} ({reports_}{review})"
+        return f"{self.place_name} — {self.actor}, {self.status} ({reports_})"
 
 
 @dataclass(frozen=True)
@@ -155,6 +160,7 @@ def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
             actor_span=_span(c.actor_start, c.actor_end, c.start),
             cue_span=_span(c.cue_start, c.cue_end, c.start),
             review=item.review, reviewer=item.reviewer, reviewed_at=item.reviewed_at, story=src.story,
+            claim_key=item.key, decision=item.decision,
         ))
     for feature in features.values():
         feature.sources = fold(feature.sources)
@@ -220,7 +226,7 @@ def select_features(features: Iterable[Feature], selection: Selection) -> list[F
     kept = [f for f in features if selection.keeps(f)]
     if not selection.reviewed_only:
         return kept
-    return [f if f.layer == PLACES_LAYER or f.review == "reviewed" else
+    return [f if f.layer == PLACES_LAYER or f.review in ("accepted", "edited") else
             dataclasses.replace(f, sources=[s for s in f.sources if s.review in VOUCHED]) for f in kept]
 
 

@@ -124,7 +124,8 @@ def popup_html(feature: Feature) -> str:
     )
 
 
-_CHECKS = {"reviewed": '<span class="fp-check" title="reviewed">✓</span>',
+_CHECKS = {"accepted": '<span class="fp-check" title="accepted by a reviewer">✓</span>',
+           "edited": '<span class="fp-check fp-edited" title="corrected or added by a reviewer">✎</span>',
            "partly reviewed": '<span class="fp-check fp-partly" title="partly reviewed">✓</span>'}
 
 
@@ -220,5 +221,6 @@ def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
                'rounded badge: country-wide (precision 4)</div>')
     ticks = ('<div class="fp-legend-row"><span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
              'background:#1a7f37;color:#fff;font:bold 9px/11px sans-serif;text-align:center">✓</span> '
-             'a reviewer accepted, edited or added every source; grey ✓: some of them</div>')
+             'a reviewer accepted every source; <b>✎</b>: vouched for every source, correcting or adding '
+             'some; grey ✓: some sources reviewed</div>')
     return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}{ticks}'

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright  # a missing browser stack fails the suite, never skips it
 
 from footprint import actors
-from tests.browser import ROOT, launch_chromium, marker, wait_for_app_idle
+from tests.browser import ROOT, launch_chromium, marker, sidebar, wait_for_app_idle
 
 pytestmark = pytest.mark.browser
 
@@ -57,22 +57,53 @@ def check_decisions(snapshot: dict, rejected_excerpt: str) -> None:
     assert [(s["claimant"], s["reviewer"]) for s in edited] == [("Israeli officials", "Rana")]
     added = [(p, s) for p, s in got if s["review"] == "added"]
     assert [(p["actor"], p["place_id"], p["status"], p["review"]) for p, _ in added] == [
-        (FIRST_ACTOR, "syr-tartus", "reported", "reviewed")]
+        (FIRST_ACTOR, "syr-tartus", "reported", "edited")]
+
+
+def reports_page_as(ctx, app, reviewer: str):
+    """A new page on the Reports page, the reviewer's name given."""
+    ctx.set_default_timeout(WAIT_MS)
+    expect.set_options(timeout=WAIT_MS)
+    page = ctx.new_page()
+    page.goto(f"{app.url}/Reports")
+    wait_for_app_idle(page)
+    name = page.get_by_role("textbox", name="Your name (reviewer)")
+    name.fill(reviewer)
+    name.press("Enter")
+    wait_for_app_idle(page)
+    return page
+
+
+def test_accept_from_the_map_sidebar(app):
+    """The name given on the Reports page holds for the session; a clicked marker's sources can
+    be accepted where they are shown, and the marker then carries its tick."""
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = reports_page_as(browser.new_context(viewport={"width": 1400, "height": 1000}), app, "Rana")
+        sidebar(page).get_by_role("link", name="app").click()  # within the session, as a person would
+        expect(marker(page).first).to_be_visible()
+        wait_for_app_idle(page)
+        tartus = marker(page, layer="Russia", place_contains="Tartus").first
+        expect(tartus).to_have_attribute("data-review", "unreviewed")
+        status = tartus.get_attribute("data-status")
+        tartus.click()
+        cards = sidebar(page).locator("div.fp-card")
+        expect(sidebar(page).get_by_text("Sources for this marker")).to_be_visible()
+        n = cards.count()
+        for _ in range(n):
+            sidebar(page).get_by_role("button", name="Accept").locator("visible=true").and_(
+                sidebar(page).locator("button:not([disabled])")).first.click()
+            wait_for_app_idle(page)
+        accepted = marker(page, layer="Russia", status=status, place_contains="Tartus").first
+        expect(accepted).to_have_attribute("data-review", "accepted")
+        browser.close()
 
 
 def test_reject_edit_and_add_then_the_map_and_reextraction_follow(app, tmp_path):
     with sync_playwright() as p:
         browser = launch_chromium(p)
         ctx = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
-        ctx.set_default_timeout(WAIT_MS)
-        expect.set_options(timeout=WAIT_MS)
-        page = ctx.new_page()
-        page.goto(f"{app.url}/Reports")
-        wait_for_app_idle(page)
-        name = page.get_by_role("textbox", name="Your name (reviewer)")
-        name.fill("Rana")
-        name.press("Enter")
-        wait_for_app_idle(page)
+        page = reports_page_as(ctx, app, "Rana")
         search = page.get_by_role("textbox", name="Search titles, sources and text")
         search.fill("Israel Warns Turkey")
         search.press("Enter")
@@ -108,7 +139,7 @@ def test_reject_edit_and_add_then_the_map_and_reextraction_follow(app, tmp_path)
         first = download_snapshot(page, app.url, tmp_path, "after-review.geojson")
         check_decisions(first, rejected_excerpt)
         added = marker(page, layer=FIRST_ACTOR, place_contains="Tartus")
-        expect(added).to_have_attribute("data-review", "reviewed")
+        expect(added).to_have_attribute("data-review", "edited")
 
         # read every report again, as after an extractor change
         done = subprocess.run([sys.executable, "-m", "footprint", "reextract", "--db", app.db_url],

@@ -83,7 +83,7 @@ def test_an_added_claim_joins_the_map(filled_engine, gazetteer):
     assert stored.text[mine.claim.place_start:mine.claim.place_end] == "Palmyra"
     features = feat.claim_features(store.claims(filled_engine))
     [f] = [f for f in features if f.actor == "Russia" and f.place_id == "syr-palmyra" and f.status == "claimed"]
-    assert f.review == "reviewed"
+    assert f.review == "edited"  # a claim a person added
 
 
 def test_decisions_survive_reading_the_reports_again(filled_engine, gazetteer):
@@ -129,7 +129,7 @@ def test_the_snapshot_carries_each_review_and_can_keep_only_vouched_claims(fille
     everyone = frozenset(f.actor for f in features)
     full = snapshot.snapshot(features, feat.Selection(everyone))
     [f] = [f for f in full["features"] if f["id"] == f"Turkey|{item.claim.place_id}|warned-about"]
-    assert f["properties"]["review"] in ("reviewed", "partly reviewed")
+    assert f["properties"]["review"] in ("accepted", "partly reviewed")
     assert {"review": "accepted", "reviewer": "Rana"}.items() <= next(
         s for s in f["properties"]["sources"] if s["excerpt"] == item.claim.excerpt).items()
     vouched = snapshot.snapshot(features, feat.Selection(everyone, reviewed_only=True))
@@ -152,10 +152,29 @@ def test_markers_and_cards_show_the_review(filled_engine):
     [unreviewed] = [g for g in features if g.review == "unreviewed"][:1]
     html = maps.build([f, unreviewed], {"Turkey": "#c00", unreviewed.layer: "#00c"}).get_root().render()
     html = html.replace('\\"', '"')  # (folium writes the icons' HTML as JavaScript strings)
-    assert len(re.findall(r'data-review="(?:partly )?reviewed"', html)) == 1
+    assert len(re.findall(r'data-review="(?:partly reviewed|accepted)"', html)) == 1
     assert html.count('class="fp-check') == 1 and 'data-review="unreviewed"' in html
     [source] = [s for s in f.sources if s.excerpt == item.claim.excerpt]
     card = excerpts.source_card(source, f, "#c00")
     assert "accepted by Rana &lt;b&gt;, " in card and " UTC" in card
     other = excerpts.source_card(unreviewed.sources[0], unreviewed, "#00c")
     assert "not reviewed yet" in other
+
+
+@pytest.mark.parametrize(("states", "review", "mark"), [
+    (["unreviewed", "unreviewed"], "unreviewed", None),
+    (["accepted", "unreviewed"], "partly reviewed", "fp-check fp-partly"),
+    (["accepted", "accepted"], "accepted", "fp-check\""),
+    (["accepted", "edited"], "edited", "fp-check fp-edited"),
+    (["added"], "edited", "fp-check fp-edited"),
+])
+def test_a_feature_shows_how_it_was_reviewed(states, review, mark):
+    sources = [feat.Source(report_id=f"r{i}", title="t", publisher=f"p{i}", url="", published=None, claimant=None,
+                           excerpt="Turkish troops in Afrin.", status="reported", place="Afrin", actor_text="Turkish",
+                           cue=None, review=state) for i, state in enumerate(states)]
+    f = feat.Feature(key="k", layer="Turkey", actor="Turkey", country_code="TUR", force=None, status="reported",
+                     place_id="syr-afrin", place_name="Afrin", lat=36.5, lon=36.8, precision=1, radius_km=None,
+                     sources=sources)
+    assert f.review == review
+    html = maps.build([f], {"Turkey": "#c00"}).get_root().render().replace('\\"', '"')
+    assert (mark in html) if mark else ('class="fp-check' not in html)
