@@ -1,8 +1,9 @@
-"""Command line: ``python -m footprint extract|geocode|ingest|export``."""
+"""Command line: ``python -m footprint extract|geocode|ingest|review|reprocess|export``."""
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -59,7 +60,11 @@ def _ingest(args) -> int:
     engine = store.connect(args.db)
     _report_refresh(refresh(engine))
     summary = Summary()
-    for done, total, outcome in ingest_each(engine, args.targets):
+    targets = [t for t in args.targets if t != "-"]
+    steps = ingest_each(engine, targets)
+    if "-" in args.targets:  # pasted text, with the fields a person gives beside it
+        steps = itertools.chain(_stdin(engine, args, len(targets)), steps)
+    for done, total, outcome in steps:
         summary.add(outcome)
         count = f"[{done:>{len(str(total))}}/{total}]"
         if outcome.error:
@@ -77,6 +82,42 @@ def _ingest(args) -> int:
     if len(summary.refused) + summary.stored + summary.duplicates > 1:
         print(f"done: {summary}", file=sys.stderr)
     return 1 if summary.refused else 0
+
+
+def _stdin(engine, args, others: int):
+    from .ingestion import Outcome, ingest_report
+
+    try:
+        report = reports.pasted(reports.decode(sys.stdin.buffer.read(), "standard input"), title=args.title or "",
+                                source=args.source or "", url=args.url or "", published=args.published or "")
+        outcome = Outcome("standard input", ingest_report(engine, report))
+    except FootprintError as err:
+        outcome = Outcome("standard input", error=str(err))
+    yield 1, others + 1, outcome
+
+
+def _review(args) -> int:
+    from . import review
+
+    engine = store.connect(args.db)
+    items = store.claims(engine, rejected=True, report_id=args.report)
+    if args.report and not items and not any(r["report_id"] == args.report for r in store.reports(engine)):
+        raise FootprintError(f"no stored report has the id {args.report}; `python -m footprint review` lists them")
+    if args.action is None:
+        for c in items:
+            by = f" by {c.reviewer} {c.reviewed_at}" if c.reviewer else ""
+            print(visible(f"{c.source.report_id}  {c.key}  [{c.review}{by}]  {c.claim.actor} at "
+                          f"{c.claim.place_name}: {c.claim.status} «{c.claim.excerpt[:100]}»"))
+        return 0
+    wanted = [c for c in items if c.key == args.key]
+    if not wanted:
+        raise FootprintError(f"no claim of report {args.report} has the key {args.key!r}: list them with "
+                             f"`python -m footprint review --report {args.report}`")
+    item = wanted[0]
+    review.decide(engine, args.report, item.key, args.action, reviewer=args.reviewer or review.default_reviewer(),
+                  seen=item.decision, claim=item.claim if args.action == "accept" else None)
+    print(visible(f"{review.STATE[args.action]}: {item.claim.actor} at {item.claim.place_name} ({item.claim.status})"))
+    return 0
 
 
 def visible(text: str) -> str:
@@ -143,11 +184,25 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--all", action="store_true", help="also list the runners-up for each name, best first")
     s.set_defaults(run=_geocode)
     s = sub.add_parser("ingest", parents=[db], help="clean, extract, geocode and store reports")
-    s.add_argument("targets", nargs="+", metavar="PATH|URL", help="report files, folders of them, or URLs")
+    s.add_argument("targets", nargs="+", metavar="PATH|URL|-",
+                   help="report files (.txt, .html, .md, .pdf), folders of them, page or feed URLs, "
+                        "or - for text on standard input")
+    s.add_argument("--title", help="for -: the report's title")
+    s.add_argument("--source", help="for -: the outlet that published it")
+    s.add_argument("--url", help="for -: its address")
+    s.add_argument("--published", metavar="YYYY-MM-DD", help="for -: its date (else a dateline near the top)")
     s.set_defaults(run=_ingest)
-    s = sub.add_parser("reextract", parents=[db],
-                       help="read every stored report again (after changing the gazetteer, lexicon or code)")
-    s.set_defaults(run=_reextract)
+    s = sub.add_parser("review", parents=[db], help="list claims with their review, or accept, reject or reset one")
+    s.add_argument("action", nargs="?", choices=("accept", "reject", "reset"))
+    s.add_argument("key", nargs="?", help="the claim's key, as the list prints it")
+    s.add_argument("--report", metavar="ID", help="the report (its id, as the list prints it)")
+    s.add_argument("--as", dest="reviewer", metavar="NAME", help="reviewer name (default: the OS user)")
+    s.set_defaults(run=_review)
+    for name in ("reprocess", "reextract"):
+        s = sub.add_parser(name, parents=[db],
+                           help="read every stored report again (after changing the gazetteer, lexicon or code); "
+                                "review decisions are kept")
+        s.set_defaults(run=_reextract)
     s = sub.add_parser("export", parents=[db], help="write a GeoJSON snapshot of the store")
     s.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     s.add_argument("--actor", action="append", metavar="ACTOR", help="only this actor's layer (repeatable)")
@@ -158,6 +213,8 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "review" and args.action and not (args.key and args.report):
+        parser().error("review accept|reject|reset needs the claim's KEY and --report ID")
     try:
         return args.run(args)
     except FootprintError as err:

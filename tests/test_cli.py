@@ -231,3 +231,41 @@ def test_ingest_says_when_a_report_is_not_in_english(capsys, tmp_path, db_url):
     code, out, err = run(capsys, "ingest", report, "--db", db_url)
     assert code == 0, err
     assert "0 claims" in out and "note: This report reads as Arabic" in out
+
+
+# -- pasted text and review on the command line ----------------------------------------------------
+
+DATELINED = b"DAMASCUS, 5 June 2025 - Turkish troops entered the village of Tal Rifaat on Monday, local sources said.\n"
+
+
+def test_ingest_from_standard_input_with_its_fields(db_url):
+    done = python_m("ingest", "-", "--title", "Typed title", "--source", "Wire", "--url", "https://example.org/t",
+                    "--db", db_url, stdin=DATELINED)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().startswith("[1/1] stored   Typed title: 1 claim")
+    engine = store.connect(db_url)
+    [row] = store.reports(engine)
+    assert (row["title"], row["source"], row["url"], row["published"]) == (
+        "Typed title", "Wire", "https://example.org/t", "2025-06-05")
+
+
+def test_review_lists_accepts_and_survives_reprocess(capsys, db_url):
+    assert python_m("ingest", "-", "--db", db_url, stdin=DATELINED).returncode == 0
+    code, out, _ = run(capsys, "review", "--db", db_url)
+    [line] = out.splitlines()
+    report_id, key = line.split("  ")[:2]
+    assert "[unreviewed]" in line and key == "Turkey|syr-tal-rifaat|claimed|0:103"
+    code, out, err = run(capsys, "review", "reject", key, "--report", report_id, "--as", "Omar", "--db", db_url)
+    assert code == 0 and out == "rejected: Turkey at Tal Rifaat (claimed)\n"
+    code, out, err = run(capsys, "reprocess", "--db", db_url)
+    assert code == 0
+    code, out, _ = run(capsys, "review", "--report", report_id, "--db", db_url)
+    assert "[rejected by Omar " in out
+    assert store.claims(store.connect(db_url)) == []  # off the map
+
+
+def test_review_of_an_unknown_key_says_how_to_list(capsys, db_url):
+    assert python_m("ingest", "-", "--db", db_url, stdin=DATELINED).returncode == 0
+    report_id = store.reports(store.connect(db_url))[0]["report_id"]
+    code, out, err = run(capsys, "review", "accept", "nothing|here", "--report", report_id, "--db", db_url)
+    assert code == 2 and f"footprint review --report {report_id}" in err
