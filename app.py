@@ -18,7 +18,7 @@ def main() -> None:
     claim_feats, place_feats = load_features(store.database_url(), store.version(eng))
     st.sidebar.title("Footprint")
     if not claim_feats and not place_feats:
-        st.info("The store holds no reports yet. Add some on the **Add reports** page, "
+        st.info("The store holds no reports yet. Add some on the **Reports** page, "
                 "or load the bundled sample reports.")
         if st.button("Load the bundled sample reports"):
             outcomes = ingest_all(eng, [str(SAMPLES_DIR)])

@@ -1,6 +1,6 @@
 """What the Streamlit pages share: the cached engine and features, and settings.
 
-The only module besides the pages that touches Streamlit, and only for its caches.
+With ``adding`` (the Add reports tab), the only modules besides the pages that touch Streamlit.
 """
 
 from __future__ import annotations
@@ -32,6 +32,16 @@ def load_features(url: str, version: tuple) -> tuple[list[feat.Feature], list[fe
     """Claim features and named-place features; ``url`` and ``version`` key the cache."""
     eng = engine()
     return feat.claim_features(store.claims(eng)), feat.place_features(store.named_places(eng))
+
+
+def page_header(title: str, caption: str, page_title: str) -> None:
+    """A page's browser title, the excerpt cards' style, its heading and what it is for."""
+    from .excerpts import CARD_CSS
+
+    st.set_page_config(page_title=f"Footprint: {page_title}", layout="wide")
+    st.markdown(CARD_CSS, unsafe_allow_html=True)
+    st.title(title)
+    st.caption(caption)
 
 
 def reviewer_name() -> str:

@@ -11,7 +11,7 @@ from footprint.ingestion import ingest_report
 
 from .conftest import ROOT
 
-PAGE = str(ROOT / "pages" / "4_Place_names.py")
+PAGE = str(ROOT / "pages" / "3_Place_names.py")
 REPORT = ("title: Drawdown\npublished: 2025-03-01\n---\n"
           "US forces withdrew from the Fooville airbase on Monday, a monitor reported.\n\n"
           "Residents said US troops had left the Fooville airbase in a long convoy.")

@@ -17,8 +17,8 @@ from footprint import pageparts, reports, review, snapshot, store
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
 APP = str(ROOT / "app.py")
-ADD = str(ROOT / "pages" / "1_Add_reports.py")
-CLAIMS = str(ROOT / "pages" / "3_Claims.py")
+ADD = str(ROOT / "pages" / "1_Reports.py")  # the Add reports tab
+CLAIMS = str(ROOT / "pages" / "2_Claims.py")
 
 PASTED = (
     "Russian troops withdrew from the Qamishli airport on Sunday, residents said, ending a presence that "
@@ -144,6 +144,11 @@ def test_map_page_on_an_empty_store_offers_the_samples(engine):
 # -- adding reports ------------------------------------------------------------------------------
 
 
+def added(at: AppTest):
+    """The Add reports tab of the Reports page, whose messages and tables the adding tests read."""
+    return next(t for t in at.tabs if t.label == "Add reports")
+
+
 def submit_paste(at: AppTest, text: str) -> AppTest:
     at.text_area[0].input(text)
     [button] = [b for b in at.button if b.label == "Add this report"]
@@ -154,9 +159,9 @@ def test_pasted_report_is_stored(engine):
     at = AppTest.from_file(ADD, default_timeout=30).run()
     assert not at.exception
     submit_paste(at, PASTED)
-    assert not at.exception and not at.error
+    assert not at.exception and not added(at).error
     assert report_count(engine) == 1
-    assert at.success[0].value.startswith("Stored")
+    assert added(at).success[0].value.startswith("Stored")
     [stored] = store.reports(engine)
     assert stored["claims"] >= 1
 
@@ -179,8 +184,8 @@ def test_the_upload_widget_advertises_the_real_limit():
 def test_a_report_with_no_claim_is_a_warning_not_a_success(engine, text, warning):
     at = AppTest.from_file(ADD, default_timeout=30).run()
     submit_paste(at, text)
-    assert not at.success and not at.error
-    assert warning in at.warning[0].value
+    assert not added(at).success and not added(at).error
+    assert warning in added(at).warning[0].value
     assert report_count(engine) == 1
 
 
@@ -206,11 +211,11 @@ def test_many_files_give_one_progress_bar_and_one_summary(engine):
         at = AppTest.from_file(ADD, default_timeout=60).run()
         [button] = [b for b in at.button if b.label == "Add these files"]
         at = button.click().run()
-    assert not at.success and len(at.warning) == 1 and not at.error  # one summary, no box per file
-    [bar] = at.get("progress")
+    assert not added(at).success and len(added(at).warning) == 1 and not added(at).error  # one summary, no box per file
+    [bar] = added(at).get("progress")
     assert bar.proto.value == 100 and bar.proto.text == "4 of 4 files"
-    assert at.warning[0].value == "4 files: 1 stored, 1 stored, no claim, 1 already stored, 1 refused."
-    table = at.dataframe[0].value
+    assert added(at).warning[0].value == "4 files: 1 stored, 1 stored, no claim, 1 already stored, 1 refused."
+    table = added(at).dataframe[0].value
     assert list(table["outcome"]) == ["stored", "already stored", "refused", "stored, no claim"]
     assert "is empty" in table["title or reason"][2]
     assert list(table["input"]) == ["a.txt", "b.txt", "c.txt", "d.txt"]
@@ -223,8 +228,8 @@ def test_pasted_fields_and_a_guessed_date(engine):
     fields["Source (optional)"].input("Local Wire")
     fields["Source URL (optional)"].input("https://example.org/convoy")
     submit_paste(at, "DAMASCUS, 5 June 2025 - " + PASTED)
-    assert not at.exception and not at.error
-    assert "Dated 2025-06-05 from the text" in at.caption[-1].value
+    assert not at.exception and not added(at).error
+    assert "Dated 2025-06-05 from the text" in added(at).caption[-1].value
     [row] = store.reports(engine)
     assert (row["source"], row["url"], row["published"]) == ("Local Wire", "https://example.org/convoy", "2025-06-05")
 
@@ -234,7 +239,7 @@ def test_pasting_the_same_report_twice_adds_it_once(engine):
     submit_paste(at, PASTED)
     submit_paste(at, PASTED)
     assert report_count(engine) == 1
-    assert "already in the store" in at.info[0].value
+    assert "already in the store" in added(at).info[0].value
 
 
 @pytest.mark.parametrize(
@@ -249,8 +254,8 @@ def test_unusable_paste_shows_an_error_and_stores_nothing(engine, text, message)
     at = AppTest.from_file(ADD, default_timeout=30).run()
     submit_paste(at, text)
     assert not at.exception
-    assert message in at.error[0].value
-    assert not at.success
+    assert message in added(at).error[0].value
+    assert not added(at).success
     assert report_count(engine) == 0
 
 
@@ -268,9 +273,9 @@ def test_a_feed_url_gives_one_progress_bar_and_a_table(engine, allow_loopback):
 
     with serving(Handler) as server:
         at = submit_url(f"{server}/feed.rss")
-    assert not at.exception and not at.error
-    assert at.warning[0].value == "3 feed items: 2 stored, 1 refused."
-    table = at.dataframe[0].value
+    assert not at.exception and not added(at).error
+    assert added(at).warning[0].value == "3 feed items: 2 stored, 1 refused."
+    table = added(at).dataframe[0].value
     assert list(table["outcome"]) == ["stored", "refused", "stored"]
     assert "answered HTTP 404" in table["title or reason"][1]
     assert report_count(engine) == 2
@@ -278,7 +283,7 @@ def test_a_feed_url_gives_one_progress_bar_and_a_table(engine, allow_loopback):
 
 def test_url_form_refuses_a_non_http_address(engine):
     at = submit_url("file:///etc/passwd")
-    assert "expected an http:// or https:// address" in at.error[0].value
+    assert "expected an http:// or https:// address" in added(at).error[0].value
     assert report_count(engine) == 0
 
 
@@ -286,8 +291,8 @@ def test_url_form_refuses_the_machines_own_services(engine, monkeypatch):
     """The app's own health check, or anything else on this machine, is no report to fetch."""
     monkeypatch.delenv("FOOTPRINT_ALLOW_PRIVATE_URLS", raising=False)
     at = submit_url("http://127.0.0.1:8501/_stcore/health")
-    assert "leads to this machine (loopback) (127.0.0.1); Footprint fetches public web pages only" in at.error[0].value
-    assert not at.success
+    assert "leads to this machine (loopback) (127.0.0.1); Footprint fetches public web pages only" in added(at).error[0].value
+    assert not added(at).success
     assert report_count(engine) == 0
 
 
@@ -312,7 +317,7 @@ def test_claims_page_on_an_empty_store(engine):
 
 # -- the Reports page: review ---------------------------------------------------------------------
 
-REPORTS = str(ROOT / "pages" / "2_Reports.py")
+REPORTS = str(ROOT / "pages" / "1_Reports.py")
 PALMYRA = "2025-06-05-israel-warns-turkey-palmyra.txt"
 
 

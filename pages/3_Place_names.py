@@ -5,14 +5,12 @@ import streamlit as st
 from footprint import corrections, excerpts, store
 from footprint.errors import FootprintError, GeocodeError
 from footprint.geocoding import GazetteerGeocoder
-from footprint.pageparts import engine, load_features
+from footprint.pageparts import engine, load_features, page_header
 
-st.set_page_config(page_title="Footprint: place names", layout="wide")
-st.markdown(excerpts.CARD_CSS, unsafe_allow_html=True)
-st.title("Place names to check")
-st.caption("Names that read like places in sentences about foreign forces but that the gazetteer does not hold, "
-           "and names that several places share. A correction applies to every report with that name, now and "
-           "when reports are added again; the map moves as soon as it is saved.")
+page_header("Place names to check", "Names that read like places in sentences about foreign forces but that the "
+            "gazetteer does not hold, and names that several places share. A correction applies to every report "
+            "with that name, now and when reports are added again; the map moves as soon as it is saved.",
+            "place names")
 
 
 def target(choice: str, search: str, labels: dict[str, str]) -> str | None:
