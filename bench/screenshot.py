@@ -1,10 +1,11 @@
-"""Screenshot of the app on the bundled sample reports, for the README.
+"""Screenshots of the app on the bundled sample reports, for the README.
 
 Starts the app the way the browser tests do (a fresh store of data/samples,
 ``streamlit run`` on a free local port), clicks the Palmyra marker so that the
-sidebar quotes its report, and saves a 1400x900 screenshot.
+sidebar quotes its report, and saves a 1400x900 screenshot; then opens the Reports
+page as a reviewer, accepts the first claim of the Palmyra report, and saves that.
 
-    .venv/bin/python bench/screenshot.py [--out docs/map.png]
+    .venv/bin/python bench/screenshot.py [--out docs/map.png] [--reports-out docs/reports.png]
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ VIEWPORT = {"width": 1400, "height": 900}
 WAIT_MS = 30_000
 
 
-def screenshot(out: Path) -> Path:
+def screenshot(out: Path, reports_out: Path | None = None) -> Path:
     """Serve the samples, show the Palmyra excerpt, write a PNG to ``out``; return its path."""
     out.parent.mkdir(parents=True, exist_ok=True)
     with sample_app() as app, sync_playwright() as p:
@@ -45,17 +46,43 @@ def screenshot(out: Path) -> Path:
             expect(map_frame(page).locator(".leaflet-tooltip")).to_have_count(0, timeout=WAIT_MS)
             page.evaluate("document.fonts.ready")
             page.screenshot(path=str(out))
+            if reports_out is not None:
+                reports_page(page, app.url, reports_out)
         finally:
             browser.close()
     return out
+
+
+def reports_page(page, url: str, out: Path) -> None:
+    """The Reports page as a reviewer sees it, one claim accepted."""
+    page.goto(f"{url}/Reports")
+    wait_for_app_idle(page)
+    name = page.get_by_role("textbox", name="Your name (reviewer)")
+    name.fill("Rana")
+    name.press("Enter")
+    wait_for_app_idle(page)
+    search = page.get_by_role("textbox", name="Search titles, sources and text")
+    search.fill("Israel Warns Turkey")
+    search.press("Enter")
+    wait_for_app_idle(page)
+    page.locator("[class*='st-key-claim-']").first.get_by_role("button", name="Accept").click()
+    wait_for_app_idle(page)
+    expect(page.get_by_text("Saved: accepted.")).to_be_visible(timeout=WAIT_MS)
+    page.get_by_text("The report", exact=True).scroll_into_view_if_needed()
+    page.mouse.move(VIEWPORT["width"] - 10, 10)
+    page.evaluate("document.fonts.ready")
+    page.screenshot(path=str(out))
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "map.png",
                         help="where to write the PNG (default: docs/map.png)")
+    parser.add_argument("--reports-out", type=Path, default=ROOT / "docs" / "reports.png",
+                        help="where to write the Reports page's PNG (default: docs/reports.png)")
     args = parser.parse_args(argv)
-    print(screenshot(args.out))
+    print(screenshot(args.out, args.reports_out))
+    print(args.reports_out)
     return 0
 
 
