@@ -4,6 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from footprint import actors, excerpts, maps, review, snapshot, store
+from footprint import filters as flt
 from footprint import features as feat
 from footprint.errors import FootprintError
 from footprint.ingestion import SAMPLES_DIR, ingest_all
@@ -31,9 +32,16 @@ def main() -> None:
     layers = feat.layers(claim_feats)
     colors = {name: lexicon.color(name) for name, _ in layers}
 
+    everything = claim_feats + place_feats
+    linked, linked_actors, linked_place = flt.from_params(st.query_params.to_dict())
+    if "view-from-link" not in st.session_state:  # a session opened from a link starts as the link says
+        st.session_state["view-from-link"] = True
+        for name, _ in layers:
+            st.session_state.setdefault(f"layer:{name}", linked_actors is None or name in linked_actors)
+        seed_filters(linked)
     st.sidebar.subheader("Layers")
     st.sidebar.markdown(legend_html(layers, colors), unsafe_allow_html=True)
-    chosen = {name for name, n in layers if st.sidebar.checkbox(f"{name} ({n})", value=True, key=f"layer:{name}")}
+    chosen = {name for name, n in layers if st.sidebar.checkbox(f"{name} ({n})", key=f"layer:{name}")}
     places_on = st.sidebar.toggle("Places named (grey)", value=False, key="layer:places",
                                   help="Every Syrian place the reports name, whether or not a force is claimed there.")
     reviewed_only = st.sidebar.toggle("Reviewed claims only", value=False, key="reviewed-only",
@@ -41,9 +49,11 @@ def main() -> None:
                                            "Rejected claims are never on the map.")
     tiles = st.sidebar.toggle("Online map tiles (OpenStreetMap)", value=tiles_default(), key="tiles",
                               help="Off: the map draws offline over country outlines. On: tiles are fetched.")
+    filters = filter_widgets(claim_feats)
     selection = feat.Selection(frozenset(chosen), places_named=places_on, reviewed_only=reviewed_only)
-    everything = claim_feats + place_feats
-    shown = feat.select_features(everything, selection)
+    narrowed = flt.apply(everything, filters)
+    shown = feat.select_features(narrowed, selection)
+    st.query_params.from_dict(flt.to_params(filters, actors=None if len(chosen) == len(layers) else chosen))
 
     st.markdown("#### Foreign military presence in Syria, as the reports claim it")
     n_claims = sum(1 for f in shown if f.actor)
@@ -58,7 +68,7 @@ def main() -> None:
     )
     st.download_button(
         "Download GeoJSON snapshot of this map",
-        data=snapshot.dumps(snapshot.snapshot(everything, selection)),
+        data=snapshot.dumps(snapshot.snapshot(narrowed, selection, narrowed_by=flt.to_params(filters))),
         file_name=snapshot.filename(), mime="application/geo+json", key="download",
     )
     st.caption(snapshot.ATTRIBUTION)
@@ -89,6 +99,41 @@ def sidebar_excerpts(picked, shown, colors, tooltip) -> None:
     for f in shown:
         for source in f.sources:
             side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+
+
+_FILTER_KEYS = ("f:status", "f:from", "f:to", "f:source", "f:review", "f:min", "f:precision", "f:q")
+PRECISIONS = {1: "1: a named place", 2: "2: near a place", 3: "3: a region or governorate", 4: "4: country-wide"}
+
+
+def seed_filters(linked: flt.Filters) -> None:
+    """The filter widgets' first values, from a shared link."""
+    st.session_state.update({
+        "f:status": sorted(linked.statuses, key=list(flt.STATUSES).index), "f:from": linked.date_from,
+        "f:to": linked.date_to, "f:source": sorted(linked.publishers), "f:review": sorted(linked.reviews),
+        "f:min": linked.min_sources, "f:precision": sorted(linked.precisions), "f:q": linked.text,
+    })
+
+
+def filter_widgets(claim_feats) -> flt.Filters:
+    """The sidebar's filters; they narrow the map, the excerpts and the snapshot alike."""
+    publishers = sorted({s.publisher for f in claim_feats for s in f.sources if s.publisher})
+    with st.sidebar.expander("Filters", expanded=any(st.session_state.get(k) not in (None, "", [], 1)
+                                                      for k in _FILTER_KEYS)):
+        statuses = st.multiselect("Statuses", flt.STATUSES, key="f:status")
+        left, right = st.columns(2)
+        date_from = left.date_input("Reported from", value=None, key="f:from", format="YYYY-MM-DD")
+        date_to = right.date_input("As of (up to)", value=None, key="f:to", format="YYYY-MM-DD",
+                                   help="What was reported up to this date.")
+        chosen_sources = st.multiselect("Sources (publishers)", publishers, key="f:source")
+        reviews = st.multiselect("Review", flt.REVIEWS, key="f:review")
+        min_sources = st.number_input("At least this many independent sources", min_value=1, max_value=99,
+                                      key="f:min")
+        precisions = st.multiselect("Precision", list(PRECISIONS), format_func=PRECISIONS.get, key="f:precision")
+        text = st.text_input("Places and excerpts containing", key="f:q")
+    return flt.Filters(statuses=frozenset(statuses), date_from=date_from, date_to=date_to,
+                       publishers=frozenset(chosen_sources), reviews=frozenset(reviews),
+                       min_sources=int(min_sources or 1), precisions=frozenset(precisions),
+                       text=" ".join((text or "").split()))
 
 
 def review_buttons(side, source, who: str, n: int) -> None:

@@ -59,15 +59,17 @@ def feature_geojson(feature: Feature) -> dict:
     }
 
 
-def snapshot(features: Iterable[Feature], selection: Selection, *, generated_at: dt.datetime | None = None) -> dict:
-    """The FeatureCollection of ``features`` as filtered by ``selection``."""
+def snapshot(features: Iterable[Feature], selection: Selection, *, generated_at: dt.datetime | None = None,
+             narrowed_by: dict[str, str] | None = None) -> dict:
+    """The FeatureCollection of ``features`` as filtered by ``selection``; ``narrowed_by`` records
+    the other filters the features went through (as the page's query parameters)."""
     generated_at = generated_at or dt.datetime.now(dt.timezone.utc)
     chosen = select_features(features, selection)
     return {
         "type": "FeatureCollection",
         "generated_at": generated_at.isoformat(timespec="seconds"),
         "filters": {"actors": sorted(selection.actors), "places_named": selection.places_named,
-                    "reviewed_only": selection.reviewed_only},
+                    "reviewed_only": selection.reviewed_only, **(narrowed_by or {})},
         "attribution": ATTRIBUTION,
         "features": [feature_geojson(f) for f in chosen],
     }

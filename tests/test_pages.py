@@ -430,3 +430,38 @@ def test_retitle_redate_and_delete_a_report(filled_engine):
     assert edit["action"] == "edit report"
     assert at.success[0].value == "Deleted `Israel warns Turkey over Palmyra` with its claims; the deletion is logged."
 
+
+
+# -- filters and shared views ------------------------------------------------------------------------
+
+
+def test_a_status_filter_narrows_the_map_the_excerpts_and_the_snapshot_and_goes_into_the_address(
+        filled_engine, downloads):
+    everything = feat.claim_features(store.claims(filled_engine))
+    status = "withdrawn"
+    assert any(f.status == status for f in everything)
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.multiselect(key="f:status").set_value([status]).run()
+    assert not at.exception
+    data = download_data(at, downloads)
+    assert {f["properties"]["status"] for f in data["features"]} == {status}
+    assert data["filters"]["status"] == status
+    assert at.query_params["status"] == status
+    assert len(data["features"]) == sum(1 for f in everything if f.status == status)
+    assert f"{len(data['features'])} actor–place–status features on the map" in at.caption[0].value
+
+
+def test_a_shared_link_reopens_the_same_view(filled_engine, downloads):
+    at = AppTest.from_file(APP, default_timeout=30)
+    at.query_params.update({"status": "warned-about,planned", "actors": "Turkey", "to": "2025-12-31"})
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="f:status").value == ["planned", "warned-about"]
+    assert at.sidebar.checkbox(key="layer:Turkey").value is True
+    assert at.sidebar.checkbox(key="layer:Israel").value is False
+    assert str(at.date_input(key="f:to").value) == "2025-12-31"
+    data = download_data(at, downloads)
+    assert {f["properties"]["actor"] for f in data["features"]} == {"Turkey"}
+    assert {f["properties"]["status"] for f in data["features"]} <= {"planned", "warned-about"}
+    assert all(s["published"] <= "2025-12-31" for f in data["features"] for s in f["properties"]["sources"])
+    assert at.query_params["actors"] == "Turkey"
