@@ -74,10 +74,10 @@ def main() -> None:
     st.caption(snapshot.ATTRIBUTION)
     tooltip = (result or {}).get("last_object_clicked_tooltip")
     picked = feat.clicked(shown, tooltip) if tooltip != st.session_state.get("cleared") else None
-    sidebar_excerpts(picked, shown, colors, tooltip)
+    sidebar_excerpts(picked, shown, colors, tooltip, narrowed)
 
 
-def sidebar_excerpts(picked, shown, colors, tooltip) -> None:
+def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
     side = st.sidebar
     if picked is not None:
         side.subheader("Sources for this marker")
@@ -92,6 +92,13 @@ def sidebar_excerpts(picked, shown, colors, tooltip) -> None:
             side.markdown(excerpts.source_card(source, picked, _color(picked, colors)), unsafe_allow_html=True)
             if who and source.claim_key:
                 review_buttons(side, source, who, n)
+        others = [f for f in everything if f.key in picked.disputed_with]
+        if others:
+            side.subheader("Disputed: the other side")
+            side.caption("Other sources say otherwise about the same force at the same place, at about the same time.")
+            for other in others:
+                for source in other.sources:
+                    side.markdown(excerpts.source_card(source, other, _color(other, colors)), unsafe_allow_html=True)
         return
     side.subheader("Excerpts on the map")
     if not shown:
@@ -101,7 +108,7 @@ def sidebar_excerpts(picked, shown, colors, tooltip) -> None:
             side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
 
 
-_FILTER_KEYS = ("f:status", "f:from", "f:to", "f:source", "f:review", "f:min", "f:precision", "f:q")
+_FILTER_KEYS = ("f:status", "f:from", "f:to", "f:source", "f:review", "f:min", "f:precision", "f:q", "f:disputed")
 PRECISIONS = {1: "1: a named place", 2: "2: near a place", 3: "3: a region or governorate", 4: "4: country-wide"}
 
 
@@ -111,6 +118,7 @@ def seed_filters(linked: flt.Filters) -> None:
         "f:status": sorted(linked.statuses, key=list(flt.STATUSES).index), "f:from": linked.date_from,
         "f:to": linked.date_to, "f:source": sorted(linked.publishers), "f:review": sorted(linked.reviews),
         "f:min": linked.min_sources, "f:precision": sorted(linked.precisions), "f:q": linked.text,
+        "f:disputed": linked.disputed_only,
     })
 
 
@@ -118,7 +126,8 @@ def filter_widgets(claim_feats) -> flt.Filters:
     """The sidebar's filters; they narrow the map, the excerpts and the snapshot alike."""
     publishers = sorted({s.publisher for f in claim_feats for s in f.sources if s.publisher})
     with st.sidebar.expander("Filters", expanded=any(st.session_state.get(k) not in (None, "", [], 1)
-                                                      for k in _FILTER_KEYS)):
+                                                      for k in _FILTER_KEYS if k != "f:disputed")
+                                                  or st.session_state.get("f:disputed") is True):
         statuses = st.multiselect("Statuses", flt.STATUSES, key="f:status")
         left, right = st.columns(2)
         date_from = left.date_input("Reported from", value=None, key="f:from", format="YYYY-MM-DD")
@@ -130,7 +139,9 @@ def filter_widgets(claim_feats) -> flt.Filters:
                                       key="f:min")
         precisions = st.multiselect("Precision", list(PRECISIONS), format_func=PRECISIONS.get, key="f:precision")
         text = st.text_input("Places and excerpts containing", key="f:q")
-    return flt.Filters(statuses=frozenset(statuses), date_from=date_from, date_to=date_to,
+        disputed = st.toggle("Disputed only", key="f:disputed",
+                             help="Features one source puts there and another denies, about the same time.")
+    return flt.Filters(disputed_only=disputed, statuses=frozenset(statuses), date_from=date_from, date_to=date_to,
                        publishers=frozenset(chosen_sources), reviews=frozenset(reviews),
                        min_sources=int(min_sources or 1), precisions=frozenset(precisions),
                        text=" ".join((text or "").split()))

@@ -70,6 +70,8 @@ class Feature:
     sources: list[Source] = field(default_factory=list)
     #: A village the gazetteer lacks, drawn at the area the report puts it in.
     approximate: bool = False
+    #: keys of the features that contradict this one (a presence and its denial; ``mark_disputes``)
+    disputed_with: list[str] = field(default_factory=list)
 
     @property
     def dates(self) -> list[str]:
@@ -164,7 +166,48 @@ def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
         ))
     for feature in features.values():
         feature.sources = fold(feature.sources)
-    return list(features.values())
+    out = list(features.values())
+    mark_disputes(out)
+    return out
+
+
+#: Statuses that put a force somewhere, which a denial contradicts.
+PRESENCE = frozenset({"reported", "claimed"})
+#: How far apart (days) a presence and its denial may be dated and still be about the same time.
+DISPUTE_WINDOW_DAYS = 45
+
+
+def mark_disputes(features: list[Feature]) -> None:
+    """Set ``disputed_with`` on every feature that a source puts at a place (reported, claimed)
+    while another source denies it (same actor, same place, dates within ``DISPUTE_WINDOW_DAYS``
+    of each other, or undated): both sides carry the other's key. "Another source" is another
+    report, or another claimant in the same report."""
+    by_place: dict[tuple, list[Feature]] = {}
+    for f in features:
+        if f.actor is not None:
+            by_place.setdefault((f.actor, f.place_id, f.place_name if f.approximate else ""), []).append(f)
+    for group in by_place.values():
+        present = [f for f in group if f.status in PRESENCE]
+        denied = [f for f in group if f.status == "denied"]
+        for p in present:
+            for d in denied:
+                if any(_contradict(a, b) for a in p.sources for b in d.sources):
+                    p.disputed_with.append(d.key)
+                    d.disputed_with.append(p.key)
+
+
+def _contradict(a: Source, b: Source) -> bool:
+    if a.report_id == b.report_id and (a.claimant or "") == (b.claimant or ""):
+        return False  # one voice does not dispute itself
+    if not a.published or not b.published:
+        return True
+    import datetime as dt
+
+    try:
+        gap = abs((dt.date.fromisoformat(a.published[:10]) - dt.date.fromisoformat(b.published[:10])).days)
+    except ValueError:
+        return True
+    return gap <= DISPUTE_WINDOW_DAYS
 
 
 def fold(sources: list[Source]) -> list[Source]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .cues import STATUSES
 from .features import PLACES_LAYER, Feature
@@ -31,7 +31,6 @@ class Filters:
     precisions: frozenset[int] = frozenset()  # empty: every precision
     text: str = ""
     disputed_only: bool = False
-    disputed: frozenset[str] = field(default=frozenset(), compare=False)  # keys of disputed features
 
     @property
     def active(self) -> bool:
@@ -58,7 +57,7 @@ class Filters:
             return False
         if f.n_publishers < self.min_sources:
             return False
-        if self.disputed_only and f.key not in self.disputed:
+        if self.disputed_only and not f.disputed_with:
             return False
         if self.text:
             words = self.text.lower()

@@ -120,7 +120,8 @@ def popup_html(feature: Feature) -> str:
     return (
         f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>'
         f"{e(feature.actor)}{force}: <i>{e(feature.status or '')}</i><br>"
-        f"{e(counts)} · precision {feature.precision}</div>"
+        f"{e(counts)} · precision {feature.precision}"
+        + ("<br><b>disputed</b>: another source says otherwise" if feature.disputed_with else "") + "</div>"
     )
 
 
@@ -129,12 +130,16 @@ _CHECKS = {"accepted": '<span class="fp-check" title="accepted by a reviewer">�
            "partly reviewed": '<span class="fp-check fp-partly" title="partly reviewed">✓</span>'}
 
 
+_DISPUTED = '<span class="fp-disputed" title="disputed: another source denies it">!</span>'
+
+
 def _icon(feature: Feature, color: str, offset: tuple[int, int]) -> folium.DivIcon:
     e = lambda s: js_safe(s or "")  # noqa: E731
     review = feature.review if feature.actor else "unreviewed"
     data = (f'data-layer="{e(feature.layer)}" data-status="{e(feature.status or "named")}" '
-            f'data-place="{e(feature.place_name)}" data-review="{e(review)}"')
-    check = _CHECKS.get(review, "")
+            f'data-place="{e(feature.place_name)}" data-review="{e(review)}"'
+            + (' data-disputed="1"' if feature.disputed_with else ""))
+    check = _CHECKS.get(review, "") + (_DISPUTED if feature.disputed_with else "")
     if feature.precision == 4 and feature.actor:
         label = f"{feature.actor}: {feature.status} (country-wide)"
         inner = (f'<div class="fp-marker fp-badge" {data} style="border-color:{e(color)}">'
@@ -222,5 +227,6 @@ def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
     ticks = ('<div class="fp-legend-row"><span style="display:inline-block;width:11px;height:11px;border-radius:50%;'
              'background:#1a7f37;color:#fff;font:bold 9px/11px sans-serif;text-align:center">✓</span> '
              'a reviewer accepted every source; <b>✎</b>: vouched for every source, correcting or adding '
-             'some; grey ✓: some sources reviewed</div>')
+             'some; grey ✓: some sources reviewed; <b style="color:#b42318">!</b>: disputed, one source puts '
+             'the force there and another denies it</div>')
     return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}{ticks}'

@@ -40,6 +40,8 @@ def feature_geojson(feature: Feature) -> dict:
         "n_reports": feature.n_reports,
         "n_independent_sources": feature.n_publishers,
         "review": feature.review if feature.actor else None,
+        "disputed": bool(feature.disputed_with),
+        "disputed_with": list(feature.disputed_with),
         "sources": [
             {"title": s.title, "publisher": s.publisher, "url": s.url, "published": s.published,
              "claimant": s.claimant, "excerpt": s.excerpt,

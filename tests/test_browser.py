@@ -153,6 +153,18 @@ def test_a_title_in_markdown_stays_text_in_the_message(app, context):
     pg.close()
 
 
+def test_a_disputed_marker_shows_both_sides(page):
+    """Turkey in northern Syria is reported by one sample and denied by another: the marker says so
+    and its sidebar quotes the denial beside the report."""
+    disputed = marker(page, layer="Turkey", status="reported", place_contains="Northern Syria")
+    expect(disputed).to_have_attribute("data-disputed", "1")
+    disputed.click(position={"x": 5, "y": 12})
+    side = sidebar(page)
+    expect(side.get_by_text("Disputed: the other side")).to_be_visible()
+    expect(side.locator("div.fp-card").filter(has_text="denied")).not_to_have_count(0)
+    expect(side.locator("div.fp-card").filter(has_text="reported")).not_to_have_count(0)
+
+
 def test_no_request_leaves_the_app(page, app, requests_seen):
     # This page's load, plus everything the tests above did in the same context.
     show_palmyra_sources(page)

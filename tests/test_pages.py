@@ -465,3 +465,14 @@ def test_a_shared_link_reopens_the_same_view(filled_engine, downloads):
     assert {f["properties"]["status"] for f in data["features"]} <= {"planned", "warned-about"}
     assert all(s["published"] <= "2025-12-31" for f in data["features"] for s in f["properties"]["sources"])
     assert at.query_params["actors"] == "Turkey"
+
+
+def test_disputed_only_keeps_both_sides_of_a_dispute(filled_engine, downloads):
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.toggle(key="f:disputed").set_value(True).run()
+    assert not at.exception
+    data = download_data(at, downloads)
+    assert data["filters"]["disputed"] == "1"
+    got = sorted((f["properties"]["status"], f["properties"]["disputed"]) for f in data["features"])
+    assert got == [("denied", True), ("reported", True)]
+    assert {f["properties"]["place"] for f in data["features"]} == {"Northern Syria"}
