@@ -3,7 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from footprint import actors, excerpts, maps, review, snapshot, store
+from footprint import actors, excerpts, maps, review, snapshot, store, summaries
 from footprint import filters as flt
 from footprint import features as feat
 from footprint.errors import FootprintError
@@ -71,6 +71,10 @@ def main() -> None:
         data=snapshot.dumps(snapshot.snapshot(narrowed, selection, narrowed_by=flt.to_params(filters))),
         file_name=snapshot.filename(), mime="application/geo+json", key="download",
     )
+    st.download_button(
+        "Download CSV of these claims", data=summaries.features_csv(shown), file_name="footprint-claims.csv",
+        mime="text/csv", key="download-csv",
+        help="One row per source of every claim on the map, filtered as the map is.")
     st.caption(snapshot.ATTRIBUTION)
     tooltip = (result or {}).get("last_object_clicked_tooltip")
     picked = feat.clicked(shown, tooltip) if tooltip != st.session_state.get("cleared") else None

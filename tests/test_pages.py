@@ -53,10 +53,14 @@ def downloads(monkeypatch) -> dict[str, bytes]:
     return served
 
 
+def downloaded(at: AppTest, served: dict[str, bytes], label: str) -> bytes:
+    [button] = [b for b in at.get("download_button") if b.label == label]
+    data = served[Path(button.proto.url).stem]
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
 def download_data(at: AppTest, served: dict[str, bytes]) -> dict:
-    [button] = at.get("download_button")
-    file_id = Path(button.proto.url).stem
-    return snapshot.loads(served[file_id])
+    return snapshot.loads(downloaded(at, served, "Download GeoJSON snapshot of this map"))
 
 
 def report_count(engine) -> int:
@@ -77,8 +81,8 @@ def test_map_page_on_a_filled_store(filled_engine, downloads):
     assert [c.label for c in at.sidebar.checkbox] == [f"{name} ({n})" for name, n in layers]
     assert any(label.startswith("Turkey (") for label in (c.label for c in at.sidebar.checkbox))
     assert all(c.value for c in at.sidebar.checkbox)
-    [button] = at.get("download_button")
-    assert button.label == "Download GeoJSON snapshot of this map"
+    assert [b.label for b in at.get("download_button")] == [
+        "Download GeoJSON snapshot of this map", "Download CSV of these claims"]
     data = download_data(at, downloads)
     assert data["filters"]["actors"] == sorted(name for name, _ in layers)
     assert sum(1 for f in data["features"] if f["properties"]["actor"] == "Turkey") == dict(layers)["Turkey"]
@@ -476,3 +480,37 @@ def test_disputed_only_keeps_both_sides_of_a_dispute(filled_engine, downloads):
     got = sorted((f["properties"]["status"], f["properties"]["disputed"]) for f in data["features"])
     assert got == [("denied", True), ("reported", True)]
     assert {f["properties"]["place"] for f in data["features"]} == {"Northern Syria"}
+
+
+
+def test_the_csv_export_follows_the_filters(filled_engine, downloads):
+    import csv
+    import io
+
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    at.multiselect(key="f:status").set_value(["withdrawn"]).run()
+    rows = list(csv.DictReader(io.StringIO(downloaded(at, downloads, "Download CSV of these claims").decode("utf-8-sig"))))
+    snap = download_data(at, downloads)
+    assert rows and {r["status"] for r in rows} == {"withdrawn"}
+    assert len(rows) == sum(len(f["properties"]["sources"]) for f in snap["features"] if f["properties"]["actor"])
+
+
+SUMMARIES = str(ROOT / "pages" / "4_Summaries.py")
+
+
+def test_summaries_page_shows_each_table_with_its_csv(filled_engine, downloads):
+    at = AppTest.from_file(SUMMARIES, default_timeout=30).run()
+    assert not at.exception
+    assert [s.value for s in at.subheader] == ["Claims by actor and status", "Claims by governorate",
+                                               "Claims over time (by month)", "Most-cited places", "Most-cited sources"]
+    assert len(at.get("download_button")) == 5
+    by_actor = at.dataframe[0].value
+    total = by_actor[by_actor["actor"] == "all"]["all"].iloc[0]
+    assert total == len(store.claims(filled_engine))
+    csv_bytes = downloaded(at, downloads, "Download “Claims by actor and status” as CSV")
+    assert csv_bytes.startswith("\ufeffactor,".encode("utf-8"))
+
+
+def test_summaries_page_on_an_empty_store(engine):
+    at = AppTest.from_file(SUMMARIES, default_timeout=30).run()
+    assert "No claims stored yet" in at.info[0].value
