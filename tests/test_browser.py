@@ -165,6 +165,15 @@ def test_a_disputed_marker_shows_both_sides(page):
     expect(side.locator("div.fp-card").filter(has_text="reported")).not_to_have_count(0)
 
 
+def test_the_pages_are_named_for_what_they_are(page):
+    nav = page.locator("[data-testid='stSidebarNav'] a")
+    expect(nav).to_have_text([re.compile(rf"(^|[^\w ]){name}$") for name in
+                              ("Map", "Reports", "Claims", "Place names", "Summaries")])  # (after each icon)
+    page.locator("[data-testid='stSidebarNav'] a", has_text="Summaries").click()
+    expect(page.get_by_role("heading", name="Summaries")).to_be_visible()
+    assert page.url.endswith("/Summaries")
+
+
 def test_no_request_leaves_the_app(page, app, requests_seen):
     # This page's load, plus everything the tests above did in the same context.
     show_palmyra_sources(page)

@@ -80,7 +80,7 @@ def test_accept_from_the_map_sidebar(app):
     with sync_playwright() as p:
         browser = launch_chromium(p)
         page = reports_page_as(browser.new_context(viewport={"width": 1400, "height": 1000}), app, "Rana")
-        sidebar(page).get_by_role("link", name="app").click()  # within the session, as a person would
+        sidebar(page).get_by_role("link", name="Map").click()  # within the session, as a person would
         expect(marker(page).first).to_be_visible()
         wait_for_app_idle(page)
         tartus = marker(page, layer="Russia", place_contains="Tartus").first

@@ -16,7 +16,8 @@ from footprint import pageparts, reports, review, snapshot, store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-APP = str(ROOT / "app.py")
+APP = str(ROOT / "pages" / "0_Map.py")
+ENTRY = str(ROOT / "app.py")
 ADD = str(ROOT / "pages" / "1_Reports.py")  # the Add reports tab
 CLAIMS = str(ROOT / "pages" / "2_Claims.py")
 
@@ -514,3 +515,13 @@ def test_summaries_page_shows_each_table_with_its_csv(filled_engine, downloads):
 def test_summaries_page_on_an_empty_store(engine):
     at = AppTest.from_file(SUMMARIES, default_timeout=30).run()
     assert "No claims stored yet" in at.info[0].value
+
+
+
+def test_the_entry_point_names_the_pages_and_opens_the_map(filled_engine):
+    at = AppTest.from_file(ENTRY, default_timeout=30).run()
+    assert not at.exception
+    assert at.markdown and any("Foreign military presence in Syria" in m.value for m in at.markdown)
+    source = Path(ENTRY).read_text(encoding="utf-8")
+    for title in ("Map", "Reports", "Claims", "Place names", "Summaries"):
+        assert f'title="{title}"' in source
