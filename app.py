@@ -9,4 +9,5 @@ st.navigation([
     st.Page("pages/2_Claims.py", title="Claims", icon="📋", url_path="Claims"),
     st.Page("pages/3_Place_names.py", title="Place names", icon="📍", url_path="Place_names"),
     st.Page("pages/4_Summaries.py", title="Summaries", icon="📊", url_path="Summaries"),
+    st.Page("pages/5_Change.py", title="Change", icon="🔀", url_path="Change"),
 ]).run()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
 import sys
@@ -120,6 +121,24 @@ def _review(args) -> int:
     return 0
 
 
+def _diff(args) -> int:
+    from . import diff
+
+    try:
+        start, end = (dt.date.fromisoformat(d) for d in (args.date_from, args.date_to))
+    except ValueError as err:
+        raise FootprintError(f"dates are written YYYY-MM-DD ({err})") from err
+    found = diff.changes(store.claims(store.connect(args.db)), start, end)
+    if args.output:
+        Path(args.output).write_text(json.dumps(diff.geojson(found, start, end), ensure_ascii=False, indent=1),
+                                     encoding="utf-8")
+    for change in found:
+        print(visible(change.summary))
+    print(f"{_n(len(found), 'change')} between {min(start, end)} and {max(start, end)}"
+          + (f"; GeoJSON in {args.output}" if args.output else ""), file=sys.stderr)
+    return 0
+
+
 def visible(text: str) -> str:
     """A stranger's string for the terminal: control characters (escape codes, carriage returns,
     bidirectional overrides) shown as escapes instead of acting on the screen."""
@@ -203,6 +222,11 @@ def parser() -> argparse.ArgumentParser:
                            help="read every stored report again (after changing the gazetteer, lexicon or code); "
                                 "review decisions are kept")
         s.set_defaults(run=_reextract)
+    s = sub.add_parser("diff", parents=[db], help="what changed between two dates: new, gone and changed claims")
+    s.add_argument("--from", dest="date_from", required=True, metavar="YYYY-MM-DD")
+    s.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
+    s.add_argument("-o", "--output", metavar="FILE", help="also write the changes as GeoJSON")
+    s.set_defaults(run=_diff)
     s = sub.add_parser("export", parents=[db], help="write a GeoJSON snapshot of the store")
     s.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     s.add_argument("--actor", action="append", metavar="ACTOR", help="only this actor's layer (repeatable)")

@@ -230,3 +230,20 @@ def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
              'some; grey ✓: some sources reviewed; <b style="color:#b42318">!</b>: disputed, one source puts '
              'the force there and another denies it</div>')
     return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}{ticks}'
+
+
+CHANGE_COLORS = {"new": "#1a7f37", "changed": "#1f5fbf", "gone": "#b42318"}
+
+
+def change_map(found, *, tiles: bool = False) -> folium.Map:
+    """The changes between two dates on the base map: green new, blue changed, red gone; each
+    marker's tooltip says what changed (escaped)."""
+    m = base_map(tiles=tiles)
+    group = folium.FeatureGroup(name="Change", show=True)
+    for c in found:
+        color = CHANGE_COLORS.get(c.kind, "#555")
+        folium.CircleMarker(location=(c.lat, c.lon), radius=7, color="#fff", weight=1.5, fill=True,
+                            fill_color=color, fill_opacity=0.9,
+                            tooltip=folium.Tooltip(js_safe(c.summary))).add_to(group)
+    group.add_to(m)
+    return m

@@ -168,7 +168,7 @@ def test_a_disputed_marker_shows_both_sides(page):
 def test_the_pages_are_named_for_what_they_are(page):
     nav = page.locator("[data-testid='stSidebarNav'] a")
     expect(nav).to_have_text([re.compile(rf"(^|[^\w ]){name}$") for name in
-                              ("Map", "Reports", "Claims", "Place names", "Summaries")])  # (after each icon)
+                              ("Map", "Reports", "Claims", "Place names", "Summaries", "Change")])  # (after each icon)
     page.locator("[data-testid='stSidebarNav'] a", has_text="Summaries").click()
     expect(page.get_by_role("heading", name="Summaries")).to_be_visible()
     assert page.url.endswith("/Summaries")

@@ -523,5 +523,23 @@ def test_the_entry_point_names_the_pages_and_opens_the_map(filled_engine):
     assert not at.exception
     assert at.markdown and any("Foreign military presence in Syria" in m.value for m in at.markdown)
     source = Path(ENTRY).read_text(encoding="utf-8")
-    for title in ("Map", "Reports", "Claims", "Place names", "Summaries"):
+    for title in ("Map", "Reports", "Claims", "Place names", "Summaries", "Change"):
         assert f'title="{title}"' in source
+
+
+CHANGE = str(ROOT / "pages" / "5_Change.py")
+
+
+def test_change_page_lists_the_changes_between_its_dates(filled_engine, downloads):
+    at = AppTest.from_file(CHANGE, default_timeout=30).run()
+    assert not at.exception
+    at.date_input(key="change:from").set_value(dt.date(2024, 12, 31))
+    at.date_input(key="change:to").set_value(dt.date(2025, 12, 31)).run()
+    from footprint import diff
+
+    expected = diff.changes(store.claims(filled_engine), dt.date(2024, 12, 31), dt.date(2025, 12, 31))
+    table = at.dataframe[0].value
+    assert expected and list(table["change"]) == [c.kind for c in expected]
+    assert f"{len(expected)} changes between 2024-12-31 and 2025-12-31" in at.caption[1].value
+    collection = json.loads(downloaded(at, downloads, "Download the change as GeoJSON"))
+    assert [f["properties"]["place"] for f in collection["features"]] == [c.place_name for c in expected]
