@@ -255,6 +255,14 @@ def place_features(stored: Iterable[StoredPlace]) -> list[Feature]:
     return list(features.values())
 
 
+def history(features: Iterable[Feature], place_id: str) -> list[dict]:
+    """Every claim at a place, oldest first (undated last): date, actor, status, publisher, excerpt."""
+    rows = [{"date": s.published or "", "actor": f.actor, "status": s.status, "publisher": s.publisher or "",
+             "excerpt": s.excerpt}
+            for f in features if f.actor is not None and f.place_id == place_id for s in f.sources]
+    return sorted(rows, key=lambda r: (r["date"] == "", r["date"]))
+
+
 def layers(features: Iterable[Feature]) -> list[tuple[str, int]]:
     """(actor layer, number of features) in a stable order: most features first, then by name."""
     counts: dict[str, int] = {}

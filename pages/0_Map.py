@@ -1,5 +1,6 @@
 """The Map page: layers per foreign actor, filters, excerpts in the sidebar, GeoJSON and CSV downloads."""
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -92,10 +93,19 @@ def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
         who = st.session_state.get("reviewer", "")
         if not who:
             side.caption("Give your name on the Reports page to accept or reject these claims here.")
-        for n, source in enumerate(picked.sources):
+        for n, source in enumerate(paged(side, picked.sources, f"picked:{picked.key}")):
             side.markdown(excerpts.source_card(source, picked, _color(picked, colors)), unsafe_allow_html=True)
             if who and source.claim_key:
                 review_buttons(side, source, who, n)
+        history = feat.history(everything, picked.place_id)
+        if len(history) > 1:
+            side.subheader("History of this place")
+            side.caption("Every claim at this place, oldest first: who was said to be there, and how sure.")
+            frame = pd.DataFrame(history)
+            dated = frame[frame["date"] != ""]
+            if len(dated) > 1:
+                side.scatter_chart(dated, x="date", y="status", color="actor", height=180)
+            side.dataframe(frame[["date", "actor", "status", "publisher"]], hide_index=True, width="stretch")
         others = [f for f in everything if f.key in picked.disputed_with]
         if others:
             side.subheader("Disputed: the other side")
@@ -107,9 +117,26 @@ def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
     side.subheader("Excerpts on the map")
     if not shown:
         side.caption("No layer is switched on.")
-    for f in shown:
-        for source in f.sources:
-            side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+    cards = [(source, f) for f in shown for source in f.sources]
+    for source, f in paged(side, cards, "all"):
+        side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+
+
+PAGE_SIZE = 20
+
+
+def paged(side, items: list, key: str) -> list:
+    """The first cards of a list, 20 more at each press of "Show more" (the count kept per list)."""
+    shown = st.session_state.get(f"more:{key}", PAGE_SIZE)
+    if len(items) > shown:
+        side.caption(f"Showing {shown} of {len(items)}.")
+    visible = items[:shown]
+    if len(items) > shown:
+        def more():
+            st.session_state[f"more:{key}"] = shown + PAGE_SIZE
+
+        side.button(f"Show {min(PAGE_SIZE, len(items) - shown)} more", key=f"more-button:{key}", on_click=more)
+    return visible
 
 
 _FILTER_KEYS = ("f:status", "f:from", "f:to", "f:source", "f:review", "f:min", "f:precision", "f:q", "f:disputed")

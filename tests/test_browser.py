@@ -129,6 +129,7 @@ def test_clicking_the_palmyra_marker_shows_its_excerpt(page, claim_features):
     expect(sidebar(page).locator("div.fp-card")).to_have_count(len(palmyra.sources))
     expect(card).to_contain_text("stern warning concerning Turkey")
     expect(card.locator("mark.fp-place")).to_contain_text("Palmyra")
+    expect(sidebar(page).get_by_text("History of this place")).to_be_visible()
 
 
 def test_a_title_in_markdown_stays_text_in_the_message(app, context):

@@ -169,3 +169,23 @@ def test_an_approximate_village_is_a_feature_of_its_own_beside_its_governorate()
         ("Rasm al-Rawadi (approximate: in Quneitra Governorate)", True),
     ]
     assert len({f.key for f in features}) == 3
+
+
+def test_history_of_a_place_is_oldest_first_undated_last():
+    from footprint.features import Feature, Source, history
+
+    def s(day, status):
+        return Source(report_id=day or "x", title="t", publisher="Wire", url="", published=day, claimant=None,
+                      excerpt=f"{status} {day}", status=status, place="Afrin", actor_text="Turkish", cue=None)
+
+    def f(actor, status, *sources, place_id="syr-afrin"):
+        return Feature(key=f"{actor}|{place_id}|{status}", layer=actor, actor=actor, country_code="TUR", force=None,
+                       status=status, place_id=place_id, place_name="Afrin", lat=36.5, lon=36.8, precision=1,
+                       radius_km=None, sources=list(sources))
+
+    fs = [f("Turkey", "reported", s("2025-03-01", "reported"), s(None, "reported")),
+          f("Turkey", "planned", s("2025-01-10", "planned")), f("Russia", "withdrawn", s("2025-02-01", "withdrawn")),
+          f("Israel", "struck", s("2025-01-01", "struck"), place_id="syr-tartus")]
+    assert [(r["date"], r["actor"], r["status"]) for r in history(fs, "syr-afrin")] == [
+        ("2025-01-10", "Turkey", "planned"), ("2025-02-01", "Russia", "withdrawn"),
+        ("2025-03-01", "Turkey", "reported"), ("", "Turkey", "reported")]

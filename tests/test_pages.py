@@ -543,3 +543,16 @@ def test_change_page_lists_the_changes_between_its_dates(filled_engine, download
     assert f"{len(expected)} changes between 2024-12-31 and 2025-12-31" in at.caption[1].value
     collection = json.loads(downloaded(at, downloads, "Download the change as GeoJSON"))
     assert [f["properties"]["place"] for f in collection["features"]] == [c.place_name for c in expected]
+
+
+def test_the_excerpt_list_is_paged_by_twenty(filled_engine):
+    features = feat.claim_features(store.claims(filled_engine))
+    total = sum(len(f.sources) for f in features)
+    assert total > 20, "the samples give more than a page of excerpts"
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    cards = [m for m in at.sidebar.markdown if "fp-card" in m.value]
+    assert len(cards) == 20
+    assert f"Showing 20 of {total}." in [c.value for c in at.sidebar.caption]
+    at.button(key="more-button:all").click().run()
+    cards = [m for m in at.sidebar.markdown if "fp-card" in m.value]
+    assert len(cards) == min(40, total)
