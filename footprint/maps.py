@@ -247,3 +247,20 @@ def change_map(found, *, tiles: bool = False) -> folium.Map:
                             tooltip=folium.Tooltip(js_safe(c.summary))).add_to(group)
     group.add_to(m)
     return m
+
+
+def overlay_group(overlay: dict) -> folium.FeatureGroup:
+    """A read-only overlay of an imported snapshot: hollow dashed rings, tooltips and popups of
+    escaped text, no review, no click-through to the sidebar."""
+    group = folium.FeatureGroup(name="Imported snapshot", show=True)
+    when = overlay.get("generated_at") or "an unknown date"
+    for f in overlay["features"]:
+        what = f"{f['actor']}: {f['status']}" if f.get("actor") else "place named"
+        label = f"overlay ({when}): {f.get('place') or '?'} — {what}"
+        lines = "".join(f"<li>{js_safe(s.get('publisher') or '?')}: {js_safe((s.get('excerpt') or '')[:300])}</li>"
+                        for s in f["sources"][:5])
+        folium.CircleMarker(location=(f["lat"], f["lon"]), radius=9, color="#222", weight=2, dash_array="3 3",
+                            fill=False, tooltip=folium.Tooltip(js_safe(label)),
+                            popup=folium.Popup(f'<div class="fp-popup"><b>{js_safe(label)}</b><ul>{lines}</ul></div>',
+                                               max_width=320)).add_to(group)
+    return group

@@ -113,10 +113,62 @@ def validate(collection: object) -> dict:
     return collection
 
 
+#: Largest snapshot file read back (bytes) and most features in it.
+MAX_IMPORT_BYTES = 20 * 2**20
+MAX_IMPORT_FEATURES = 50_000
+_TEXT_FIELDS = ("layer", "actor", "status", "place", "place_id")
+_SOURCE_FIELDS = ("title", "publisher", "url", "published", "claimant", "excerpt")
+
+
 def loads(text: str | bytes) -> dict:
     """Parse and validate a snapshot, with a clear error for broken GeoJSON."""
     try:
         data = json.loads(text)
     except (ValueError, UnicodeDecodeError) as err:
         raise SnapshotError(f"not valid JSON: {err}") from err
+    except RecursionError as err:
+        raise SnapshotError("nested too deeply to be a snapshot") from err
     return validate(data)
+
+
+def imported(data: bytes, name: str = "the file") -> dict:
+    """A snapshot someone gives back to the app (their own or a colleague's), checked whole: at
+    most ``MAX_IMPORT_BYTES`` and ``MAX_IMPORT_FEATURES``, point features with finite coordinates
+    in range, text fields that are text, sources that are lists of objects. Only what the overlay
+    shows is kept, every string as plain text; an ``http(s)`` URL or none.
+
+    Raises
+    ------
+    SnapshotError
+        Naming the file and the first problem found.
+    """
+    if len(data) > MAX_IMPORT_BYTES:
+        raise SnapshotError(f"{name} is {len(data) / 2**20:.0f} MB; a snapshot to overlay is at most "
+                            f"{MAX_IMPORT_BYTES // 2**20} MB: export a filtered view instead")
+    try:
+        collection = loads(data)
+        if len(collection["features"]) > MAX_IMPORT_FEATURES:
+            raise SnapshotError(f"it holds {len(collection['features'])} features; at most {MAX_IMPORT_FEATURES}")
+        features = []
+        for i, f in enumerate(collection["features"]):
+            props = f["properties"]
+            for field in _TEXT_FIELDS:
+                if props.get(field) is not None and not isinstance(props[field], str):
+                    raise SnapshotError(f"feature {i}: '{field}' must be text, not {type(props[field]).__name__}")
+            sources = props.get("sources", [])
+            if not isinstance(sources, list) or not all(isinstance(x, dict) for x in sources):
+                raise SnapshotError(f"feature {i}: 'sources' must be a list of objects")
+            lon, lat = f["geometry"]["coordinates"]
+            features.append({
+                "lat": float(lat), "lon": float(lon),
+                **{k: str(props[k])[:500] if props.get(k) is not None else None for k in _TEXT_FIELDS},
+                "sources": [{k: (str(x[k])[:2000] if x.get(k) is not None else None) for k in _SOURCE_FIELDS}
+                            | {"url": _http(x.get("url"))} for x in sources[:200]],
+            })
+    except SnapshotError as err:
+        raise SnapshotError(f"{name} cannot be overlaid: {err}") from err
+    return {"generated_at": str(collection.get("generated_at") or "")[:40], "features": features}
+
+
+def _http(url) -> str | None:
+    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None

@@ -51,6 +51,7 @@ def main() -> None:
     tiles = st.sidebar.toggle("Online map tiles (OpenStreetMap)", value=tiles_default(), key="tiles",
                               help="Off: the map draws offline over country outlines. On: tiles are fetched.")
     filters = filter_widgets(claim_feats)
+    overlay = overlay_widget()
     selection = feat.Selection(frozenset(chosen), places_named=places_on, reviewed_only=reviewed_only)
     narrowed = flt.apply(everything, filters)
     shown = feat.select_features(narrowed, selection)
@@ -63,7 +64,8 @@ def main() -> None:
                "Click a marker to read the sentences behind it.")
     result = st_folium(
         maps.base_map(tiles=tiles),
-        feature_group_to_add=maps.layer_groups(shown, colors) or None,
+        feature_group_to_add=(maps.layer_groups(shown, colors)
+                              + ([maps.overlay_group(overlay)] if overlay else [])) or None,
         key="map", height=600, use_container_width=True,
         returned_objects=["last_object_clicked_tooltip"],
     )
@@ -137,6 +139,30 @@ def paged(side, items: list, key: str) -> list:
 
         side.button(f"Show {min(PAGE_SIZE, len(items) - shown)} more", key=f"more-button:{key}", on_click=more)
     return visible
+
+
+def overlay_widget() -> dict | None:
+    """A snapshot (one's own earlier, or a colleague's) drawn over the map, read-only."""
+    with st.sidebar.expander("Overlay a snapshot", expanded="overlay" in st.session_state):
+        upload = st.file_uploader("A Footprint GeoJSON snapshot", type=["geojson", "json"], key="overlay-file",
+                                  max_upload_size=snapshot.MAX_IMPORT_BYTES // 2**20,
+                                  help="Drawn as dashed rings over the map; it changes nothing in the store.")
+        if upload is not None and st.session_state.get("overlay-name") != upload.name:
+            try:
+                st.session_state["overlay"] = snapshot.imported(upload.getvalue(), upload.name)
+                st.session_state["overlay-name"] = upload.name
+            except FootprintError as err:
+                st.session_state.pop("overlay", None)
+                st.error(literal(str(err)))
+        overlay = st.session_state.get("overlay")
+        if overlay:
+            st.caption(f"{len(overlay['features'])} features overlaid, from a snapshot made "
+                       f"{literal(overlay['generated_at'] or 'at an unknown date')}.")
+            if st.button("Remove the overlay", key="overlay-off"):
+                for key in ("overlay", "overlay-name"):
+                    st.session_state.pop(key, None)
+                st.rerun()
+    return overlay
 
 
 _FILTER_KEYS = ("f:status", "f:from", "f:to", "f:source", "f:review", "f:min", "f:precision", "f:q", "f:disputed")

@@ -556,3 +556,29 @@ def test_the_excerpt_list_is_paged_by_twenty(filled_engine):
     at.button(key="more-button:all").click().run()
     cards = [m for m in at.sidebar.markdown if "fp-card" in m.value]
     assert len(cards) == min(40, total)
+
+
+def overlay_upload(name: str, data: bytes):
+    return UploadedFile(UploadedFileRec(file_id=name, name=name, type="application/geo+json", data=data),
+                        FileURLsProto(file_id=name, upload_url="", delete_url=""))
+
+
+def test_a_snapshot_is_overlaid_read_only(filled_engine, downloads):
+    at = AppTest.from_file(APP, default_timeout=30).run()
+    mine = downloaded(at, downloads, "Download GeoJSON snapshot of this map")
+    before = len(store.claims(filled_engine))
+    with patch("streamlit.file_uploader", return_value=overlay_upload("colleague.geojson", mine)):
+        at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception and not at.error
+    n = len(snapshot.loads(mine)["features"])
+    assert any(f"{n} features overlaid" in c.value for c in at.sidebar.caption)
+    assert len(at.session_state["overlay"]["features"]) == n
+    assert len(store.claims(filled_engine)) == before  # the store is untouched
+
+
+def test_a_broken_snapshot_is_refused_with_the_reason(filled_engine):
+    with patch("streamlit.file_uploader", return_value=overlay_upload("x.geojson", b'{"type": "Feature"}')):
+        at = AppTest.from_file(APP, default_timeout=30).run()
+    assert not at.exception
+    assert "x.geojson cannot be overlaid: not a GeoJSON FeatureCollection" in at.error[0].value
+    assert "overlay" not in at.session_state
