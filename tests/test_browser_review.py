@@ -5,6 +5,8 @@ one, add one; the map and the downloaded snapshot follow, and reading the report
 A server of its own, on a store of its own: the decisions change what the map shows.
 """
 
+import contextlib
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -13,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright  # a missing browser stack fails the suite, never skips it
 
-from footprint import actors
+from footprint import actors, diff, store
 from tests.browser import ROOT, launch_chromium, marker, sidebar, wait_for_app_idle
 
 pytestmark = pytest.mark.browser
@@ -153,3 +155,61 @@ def test_reject_edit_and_add_then_the_map_and_reextraction_follow(app, tmp_path)
         assert len(sources(again)) == len(sources(first))
         ctx.close()
         browser.close()
+
+
+# -- issue 9's views, in the browser (this module's own store) ---------------------------------------
+
+
+@contextlib.contextmanager
+def browser_page(**context):
+    """A page in a fresh headless Chromium, closed after the block."""
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, **context)
+        ctx.set_default_timeout(WAIT_MS)
+        expect.set_options(timeout=WAIT_MS)
+        try:
+            yield ctx.new_page()
+        finally:
+            browser.close()
+
+
+def test_a_shared_link_opens_the_same_filtered_view(app):
+    with browser_page() as page:
+        page.goto(f"{app.url}/?status=withdrawn&actors=Russia%7CHezbollah%7CUnited%20States")
+        expect(marker(page).first).to_be_visible()
+        wait_for_app_idle(page)
+        statuses = {m.get_attribute("data-status") for m in marker(page).all()}
+        layers = {m.get_attribute("data-layer") for m in marker(page).all()}
+        assert statuses == {"withdrawn"} and layers <= {"Russia", "Hezbollah", "United States"}
+        cards = sidebar(page).locator("div.fp-card")
+        expect(cards.first).to_be_visible()
+        assert all("withdrawn" in t for t in cards.all_inner_texts())
+        assert "status=withdrawn" in page.url
+
+
+def test_the_change_page_lists_a_known_change(app):
+    with browser_page() as page:
+        claims = store.claims(store.connect(app.db_url))
+        days = sorted(d for c in claims if (d := diff.day_of(c)) is not None)
+        start, end = days[0], max(days[-1], dt.date.today())
+        expected = diff.changes(claims, start, end)
+        assert expected
+        page.goto(f"{app.url}/Change")
+        wait_for_app_idle(page)
+        expect(page.get_by_text(f"{len(expected)} changes between {start} and {end}.")).to_be_visible()
+        expect(page.locator("[data-testid='stDataFrame']")).to_be_visible()
+        frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+        expect(frame.locator("path.leaflet-interactive")).to_have_count(len(expected))
+
+
+def test_a_snapshot_can_be_overlaid(app, tmp_path):
+    with browser_page(accept_downloads=True) as page:
+        mine = download_snapshot(page, app.url, tmp_path, "mine.geojson")
+        n = len(mine["features"])
+        sidebar(page).get_by_text("Overlay a snapshot").click()
+        sidebar(page).locator("input[type=file]").set_input_files(str(tmp_path / "mine.geojson"))
+        expect(sidebar(page).get_by_text(f"{n} features overlaid")).to_be_visible()
+        wait_for_app_idle(page)
+        frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
+        expect(frame.locator("path.leaflet-interactive[stroke-dasharray='3 3']")).to_have_count(n)
