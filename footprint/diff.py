@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .reports import parse_date
 from .store import StoredClaim
 
 GONE = frozenset({"withdrawn"})
@@ -44,11 +45,7 @@ class Change:
 
 def day_of(item: StoredClaim) -> dt.date | None:
     """A claim's own date, else its report's; ``None`` when neither is known."""
-    value = item.claim.date or item.source.published
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+    return parse_date(item.claim.date or item.source.published)
 
 
 def _latest(claims: list[tuple[dt.date, StoredClaim]], until: dt.date) -> dict[tuple, tuple[dt.date, StoredClaim]]:

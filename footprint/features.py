@@ -11,6 +11,7 @@ import dataclasses
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .reports import parse_date
 from .store import StoredClaim, StoredPlace
 
 PLACES_LAYER = "Places named"
@@ -199,15 +200,10 @@ def mark_disputes(features: list[Feature]) -> None:
 def _contradict(a: Source, b: Source) -> bool:
     if a.report_id == b.report_id and (a.claimant or "") == (b.claimant or ""):
         return False  # one voice does not dispute itself
-    if not a.published or not b.published:
+    day_a, day_b = parse_date(a.published), parse_date(b.published)
+    if day_a is None or day_b is None:
         return True
-    import datetime as dt
-
-    try:
-        gap = abs((dt.date.fromisoformat(a.published[:10]) - dt.date.fromisoformat(b.published[:10])).days)
-    except ValueError:
-        return True
-    return gap <= DISPUTE_WINDOW_DAYS
+    return abs((day_a - day_b).days) <= DISPUTE_WINDOW_DAYS
 
 
 def fold(sources: list[Source]) -> list[Source]:

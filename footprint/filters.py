@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .cues import STATUSES
 from .features import PLACES_LAYER, Feature
+from .reports import parse_date
 
 REVIEWS = ("unreviewed", "partly reviewed", "accepted", "edited")
 
@@ -37,7 +38,7 @@ class Filters:
         return self != Filters()
 
     def keeps_source(self, source) -> bool:
-        day = _day(source.published)
+        day = parse_date(source.published)
         if (self.date_from or self.date_to) and day is None:
             return False  # an undated source cannot be placed in a date range
         if self.date_from and day < self.date_from or self.date_to and day > self.date_to:
@@ -82,13 +83,6 @@ def apply(features: Iterable[Feature], filters: Filters) -> list[Feature]:
     return out
 
 
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
-
-
 # -- the address bar --------------------------------------------------------------------------------
 
 def to_params(filters: Filters, actors: Iterable[str] | None = None, place: str | None = None) -> dict[str, str]:
@@ -128,7 +122,7 @@ def from_params(params: Mapping[str, str]) -> tuple[Filters, frozenset[str] | No
         return frozenset(v for v in str(params.get(name, "")).split(sep) if v in allowed)
 
     def day(name: str) -> dt.date | None:
-        return _day(str(params.get(name, ""))[:10] or None)
+        return parse_date(str(params.get(name, ""))[:10])
 
     try:
         min_sources = max(1, min(int(params.get("min_sources", 1)), 99))

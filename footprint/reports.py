@@ -284,18 +284,11 @@ def pasted(text: str, *, title: str = "", source: str = "", url: str = "", publi
     IngestError
         For empty or unusable text, a URL that is not http(s), or a date that is not YYYY-MM-DD.
     """
-    report = from_text(decode(text.encode("utf-8"), "the pasted text"), title=" ".join(title.split()),
-                       url=url.strip())
-    url = url.strip()
+    url, title, source = url.strip(), " ".join(title.split()), " ".join(source.split())
+    report = from_text(decode(text.encode("utf-8"), "the pasted text"), title=title)
     if url and not _clean_url(url):
         raise IngestError(f"a source URL starts with http:// or https://, got {url!r}")
-    changes: dict = {}
-    if title.strip():
-        changes["title"] = " ".join(title.split())
-    if source.strip():
-        changes["source"] = " ".join(source.split())
-    if url:
-        changes["url"] = url
+    changes: dict = {k: v for k, v in (("title", title), ("source", source), ("url", url)) if v}
     if published.strip():
         day = parse_date(published.strip())
         if day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", published.strip()):

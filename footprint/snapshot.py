@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterable
 
 from .errors import SnapshotError
+from .excerpts import safe_url
 from .features import PLACES_LAYER, Feature, Selection, select_features
 
 ATTRIBUTION = (
@@ -163,12 +164,10 @@ def imported(data: bytes, name: str = "the file") -> dict:
                 "lat": float(lat), "lon": float(lon),
                 **{k: str(props[k])[:500] if props.get(k) is not None else None for k in _TEXT_FIELDS},
                 "sources": [{k: (str(x[k])[:2000] if x.get(k) is not None else None) for k in _SOURCE_FIELDS}
-                            | {"url": _http(x.get("url"))} for x in sources[:200]],
+                            | {"url": safe_url(x.get("url") if isinstance(x.get("url"), str) else None)}
+                            for x in sources[:200]],
             })
     except SnapshotError as err:
         raise SnapshotError(f"{name} cannot be overlaid: {err}") from err
     return {"generated_at": str(collection.get("generated_at") or "")[:40], "features": features}
 
-
-def _http(url) -> str | None:
-    return url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None

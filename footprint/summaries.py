@@ -20,7 +20,9 @@ from .store import StoredClaim
 COUNTRY_WIDE = "Syria (country-wide)"
 
 
-def _frame(claims: Iterable[StoredClaim], gazetteer: gz.Gazetteer) -> pd.DataFrame:
+def frame(claims: Iterable[StoredClaim], gazetteer: gz.Gazetteer) -> pd.DataFrame:
+    """One row a claim (actor, status, place, governorate, month, publisher, report): what every
+    table below counts; build it once and pass it to each."""
     rows = []
     for c in claims:
         place = gazetteer.places.get(c.claim.place_id)
@@ -34,18 +36,16 @@ def _frame(claims: Iterable[StoredClaim], gazetteer: gz.Gazetteer) -> pd.DataFra
     return pd.DataFrame(rows, columns=["actor", "status", "place", "governorate", "month", "publisher", "report"])
 
 
-def by_actor_and_status(claims, gazetteer) -> pd.DataFrame:
+def by_actor_and_status(df: pd.DataFrame) -> pd.DataFrame:
     """Claims per actor (rows) and status (columns), with totals."""
-    df = _frame(claims, gazetteer)
     if df.empty:
         return pd.DataFrame()
     table = pd.crosstab(df["actor"], df["status"], margins=True, margins_name="all")
     return table.reset_index()
 
 
-def by_governorate(claims, gazetteer) -> pd.DataFrame:
+def by_governorate(df: pd.DataFrame) -> pd.DataFrame:
     """Claims and distinct places per governorate, most claims first."""
-    df = _frame(claims, gazetteer)
     if df.empty:
         return pd.DataFrame(columns=["governorate", "claims", "places", "actors"])
     out = df.groupby("governorate").agg(claims=("place", "size"), places=("place", "nunique"),
@@ -53,9 +53,8 @@ def by_governorate(claims, gazetteer) -> pd.DataFrame:
     return out.sort_values(["claims", "places"], ascending=False).reset_index()
 
 
-def over_time(claims, gazetteer) -> pd.DataFrame:
+def over_time(df: pd.DataFrame) -> pd.DataFrame:
     """Claims per month (rows, oldest first) and actor (columns); undated claims last."""
-    df = _frame(claims, gazetteer)
     if df.empty:
         return pd.DataFrame()
     table = pd.crosstab(df["month"], df["actor"])
@@ -63,9 +62,8 @@ def over_time(claims, gazetteer) -> pd.DataFrame:
     return table.loc[order].reset_index()
 
 
-def most_cited_places(claims, gazetteer, top: int = 25) -> pd.DataFrame:
+def most_cited_places(df: pd.DataFrame, top: int = 25) -> pd.DataFrame:
     """Places named in claims by the most reports."""
-    df = _frame(claims, gazetteer)
     if df.empty:
         return pd.DataFrame(columns=["place", "reports", "claims", "actors"])
     out = df.groupby("place").agg(reports=("report", "nunique"), claims=("report", "size"),
@@ -73,9 +71,8 @@ def most_cited_places(claims, gazetteer, top: int = 25) -> pd.DataFrame:
     return out.sort_values(["reports", "claims"], ascending=False).head(top).reset_index()
 
 
-def most_cited_sources(claims, gazetteer, top: int = 25) -> pd.DataFrame:
+def most_cited_sources(df: pd.DataFrame, top: int = 25) -> pd.DataFrame:
     """Publishers behind the most claims."""
-    df = _frame(claims, gazetteer)
     if df.empty:
         return pd.DataFrame(columns=["publisher", "reports", "claims"])
     out = df.groupby("publisher").agg(reports=("report", "nunique"), claims=("report", "size"))

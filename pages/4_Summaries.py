@@ -15,7 +15,7 @@ claims = store.claims(eng)
 if not claims:
     st.info("No claims stored yet: add reports on the Reports page.")
     st.stop()
-gazetteer = gazetteer_for(eng)
+rows = summaries.frame(claims, gazetteer_for(eng))
 tables = [
     ("Claims by actor and status", "by-actor-and-status", summaries.by_actor_and_status),
     ("Claims by governorate", "by-governorate", summaries.by_governorate),
@@ -25,7 +25,7 @@ tables = [
 ]
 for title, slug, make in tables:
     st.subheader(title)
-    table = make(claims, gazetteer)
+    table = make(rows)
     if slug == "over-time" and not table.empty:
         chart = table.set_index("month")
         st.bar_chart(chart.drop(index="undated", errors="ignore"))

@@ -7,21 +7,21 @@ from footprint import features as feat
 
 def test_counts_add_up(filled_engine):
     claims = store.claims(filled_engine)
-    g = gz.load()
-    by_actor = summaries.by_actor_and_status(claims, g)
+    df = summaries.frame(claims, gz.load())
+    by_actor = summaries.by_actor_and_status(df)
     assert by_actor.set_index("actor").loc["all", "all"] == len(claims)
-    assert summaries.by_governorate(claims, g)["claims"].sum() == len(claims)
-    assert summaries.over_time(claims, g).drop(columns="month").to_numpy().sum() == len(claims)
-    places = summaries.most_cited_places(claims, g, top=1000)
+    assert summaries.by_governorate(df)["claims"].sum() == len(claims)
+    assert summaries.over_time(df).drop(columns="month").to_numpy().sum() == len(claims)
+    places = summaries.most_cited_places(df, top=1000)
     assert places["claims"].sum() == len(claims)
     assert set(places["place"]) == {c.claim.place_name for c in claims}
-    sources = summaries.most_cited_sources(claims, g, top=1000)
+    sources = summaries.most_cited_sources(df, top=1000)
     assert sources["reports"].sum() == len({(c.source.publisher, c.source.report_id) for c in claims})
 
 
 def test_country_wide_claims_have_their_own_row(filled_engine):
     claims = store.claims(filled_engine)
-    rows = summaries.by_governorate(claims, gz.load()).set_index("governorate")
+    rows = summaries.by_governorate(summaries.frame(claims, gz.load())).set_index("governorate")
     wide = sum(1 for c in claims if c.claim.precision == 4)
     assert wide and rows.loc[summaries.COUNTRY_WIDE, "claims"] >= wide
 
