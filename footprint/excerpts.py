@@ -92,6 +92,8 @@ def claim_card(claim, review: str, reviewer: str | None = None, reviewed_at: str
 
 CARD_CSS = """
 <style>
+.fp-note { color: rgba(49, 51, 63, 0.7); font-size: 0.875rem; margin: 0 0 0.5rem 0; }
+.fp-note.fp-strong { color: inherit; font-weight: 600; font-size: 1rem; }
 .fp-card{padding:6px 8px;margin:6px 0 10px 0;background:rgba(127,127,127,0.06);border-radius:4px;font-size:0.9rem}
 .fp-card-title{font-weight:600}
 .fp-card-meta{color:#666;font-size:0.8rem;margin-bottom:2px}

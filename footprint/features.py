@@ -138,6 +138,108 @@ def _span(start: int, end: int, base: int) -> tuple[int, int]:
     return (start - base, end - base) if start >= 0 else (-1, -1)
 
 
+@dataclass
+class Place:
+    """What one map marker stands for: every shown feature at one place (a village the gazetteer
+    lacks is a place of its own, drawn where the report puts it)."""
+
+    key: str
+    place_id: str
+    name: str
+    lat: float
+    lon: float
+    #: the actors' features here, in layer order then status order; empty for a place only named
+    features: list[Feature] = field(default_factory=list)
+    #: the grey "Places named" feature, when that layer shows and no claim is here
+    named: Feature | None = None
+    tooltip: str = ""
+
+    @property
+    def precision(self) -> int:
+        """The finest precision of the features here (1 a named place … 4 country-wide)."""
+        return min((f.precision for f in self.all), default=1)
+
+    @property
+    def all(self) -> list[Feature]:
+        return self.features or ([self.named] if self.named else [])
+
+    @property
+    def n_reports(self) -> int:
+        return len({s.report_id for f in self.all for s in f.sources}
+                   | {r for f in self.all for s in f.sources for r in s.repost_ids})
+
+    @property
+    def review(self) -> str:
+        """accepted / edited / partly reviewed / unreviewed, over every feature here (as ``Feature.review``)."""
+        states = {f.review for f in self.features}
+        if not states or states == {"unreviewed"}:
+            return "unreviewed"
+        if states <= {"accepted"}:
+            return "accepted"
+        if states <= {"accepted", "edited"}:
+            return "edited"
+        return "partly reviewed"
+
+    @property
+    def disputed(self) -> bool:
+        return any(f.disputed_with for f in self.features)
+
+
+def places(features: Iterable[Feature], layer_order: list[str] | None = None) -> list[Place]:
+    """The shown features gathered into one ``Place`` per marker. A place only named (grey layer)
+    gets a marker only where no actor's claim is shown. Each place's tooltip is unique: it is also
+    how a click on the map is traced back to the place."""
+    from .cues import STATUSES
+
+    order = {name: i for i, name in enumerate(layer_order or [])}
+    status_rank = {s: i for i, s in enumerate(STATUSES)}
+    by_key: dict[str, Place] = {}
+    for f in features:
+        key = f.place_id + (f"~{f.place_name}" if f.approximate else "")
+        place = by_key.get(key)
+        if place is None:
+            place = by_key[key] = Place(key=key, place_id=f.place_id, name=f.place_name, lat=f.lat, lon=f.lon)
+        if f.actor is None:
+            place.named = f
+        else:
+            place.features.append(f)
+    out = []
+    for place in by_key.values():
+        if place.features:
+            place.named = None
+            place.features.sort(key=lambda f: (order.get(f.layer, len(order)), f.layer,
+                                               status_rank.get(f.status, 99)))
+        place.tooltip = _place_tooltip(place)
+        out.append(place)
+    seen: dict[str, int] = {}
+    for place in out:
+        seen[place.tooltip] = seen.get(place.tooltip, 0) + 1
+    for place in out:
+        if seen[place.tooltip] > 1:  # two places of one name: the gazetteer's id tells them apart
+            place.tooltip = f"{place.tooltip} [{place.key}]"
+    return out
+
+
+def _place_tooltip(place: Place) -> str:
+    n = place.n_reports
+    reports_ = f"{n} report{'s' if n != 1 else ''}"
+    if not place.features:
+        return f"{place.name} — named in {reports_}"
+    by_actor: dict[str, list[str]] = {}
+    for f in place.features:
+        by_actor.setdefault(f.actor, []).append(f.status or "")
+    said = "; ".join(f"{actor}: {', '.join(statuses)}" for actor, statuses in by_actor.items())
+    return f"{place.name} — {said} ({reports_})"
+
+
+def clicked_place(shown: Iterable[Place], tooltip: str | None) -> Place | None:
+    """The place whose tooltip text the map reported as clicked, if it is still shown."""
+    if not tooltip:
+        return None
+    wanted = " ".join(tooltip.split())
+    return next((p for p in shown if " ".join(p.tooltip.split()) == wanted), None)
+
+
 def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
     """One feature per (actor, place, status), sources in report order."""
     features: dict[tuple, Feature] = {}

@@ -9,13 +9,15 @@ Every piece of text that came from a report is HTML-escaped here.
 from __future__ import annotations
 
 import html
-from collections import defaultdict
-from collections.abc import Iterable
+import json
+from pathlib import Path
 
 import folium
+from branca.element import MacroElement
+from jinja2 import Template
 
 from . import gazetteer, webassets
-from .features import PLACES_LAYER, Feature
+from .features import PLACES_LAYER, Feature, Place, places
 
 SYRIA_CENTER = (35.0, 38.5)  # lat, lon
 SYRIA_BOUNDS = [(32.3, 35.6), (37.4, 42.4)]  # [(south, west), (north, east)]
@@ -63,17 +65,22 @@ def status_svg(status: str, color: str, size: int = _ICON) -> str:
 
 
 def base_map(*, tiles: bool = False) -> folium.Map:
-    """Syria over offline country outlines; OpenStreetMap tiles only when asked for."""
+    """Syria over offline country outlines, in a pane under the tiles' (so that tiles, when asked
+    for, cover them); OpenStreetMap tiles only when asked for."""
     # keyboard=False: Leaflet's keyboard handler focuses the map on mousedown, which scrolls a
     # map taller than the window and swallows that first click on a marker.
     m = folium.Map(location=SYRIA_CENTER, zoom_start=6, tiles=None, control_scale=True,
                    prefer_canvas=False, max_bounds=False, keyboard=False)
+    # Without tiles Leaflet knows no zoom range, and the clusters need one.
+    m.options.update(minZoom=4, maxZoom=17)
+    folium.map.CustomPane("fp-outlines", z_index=150, pointer_events=False).add_to(m)
     folium.GeoJson(
         webassets.outlines(),
         name="Country outlines (Natural Earth)",
         style_function=_outline_style,
         interactive=False,
         control=False,
+        pane="fp-outlines",
     ).add_to(m)
     if tiles:
         folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", control=False).add_to(m)
@@ -92,120 +99,98 @@ def _outline_style(feature: dict) -> dict:
     }
 
 
-def offsets(features: Iterable[Feature]) -> dict[str, tuple[int, int]]:
-    """Pixel offsets that keep markers at the same point side by side (their latlng stays true)."""
-    at: dict[tuple[float, float], list[Feature]] = defaultdict(list)
-    for f in features:
-        at[(round(f.lat, 4), round(f.lon, 4))].append(f)
-    out = {}
-    for group in at.values():
-        wide = 120 if any(f.precision == 4 for f in group) else _ICON + 3
-        n = len(group)
-        for i, f in enumerate(sorted(group, key=lambda f: f.key)):
-            if f.precision == 4:
-                out[f.key] = (0, 22 * i)  # country-wide badges stack downwards, away from Palmyra
-            else:
-                out[f.key] = (int((i - (n - 1) / 2) * wide), 0)
-    return out
-
-
-def popup_html(feature: Feature) -> str:
-    e = js_safe
-    n, k, x = feature.n_reports, feature.n_publishers, len(feature.sources)
-    counts = (f"{n} report{'s' if n != 1 else ''} from {k} independent source{'s' if k != 1 else ''}, "
-              f"{x} excerpt{'s' if x != 1 else ''}")
-    if feature.actor is None:
-        return f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>named: {e(counts)}</div>'
-    force = f" ({e(feature.force)})" if feature.force and feature.force != feature.actor else ""
-    return (
-        f'<div class="fp-popup"><b>{e(feature.place_name)}</b><br>'
-        f"{e(feature.actor)}{force}: <i>{e(feature.status or '')}</i><br>"
-        f"{e(counts)} · precision {feature.precision}"
-        + ("<br><b>disputed</b>: another source says otherwise" if feature.disputed_with else "") + "</div>"
-    )
-
-
-_CHECKS = {"accepted": '<span class="fp-check" title="accepted by a reviewer">✓</span>',
-           "edited": '<span class="fp-check fp-edited" title="corrected or added by a reviewer">✎</span>',
-           "partly reviewed": '<span class="fp-check fp-partly" title="partly reviewed">✓</span>'}
-
-
+#: Places closer than this (pixels, at the map's zoom) gather into one cluster, so that no marker
+#: covers another: every marker stays clickable at every zoom.
+CLUSTER_RADIUS_PX = 30
+_PLACES_JS = (Path(__file__).with_name("places.js")).read_text(encoding="utf-8")
+_REVIEW_MARKS = {"accepted": '<span class="fp-check" title="accepted by a reviewer">✓</span>',
+                 "edited": '<span class="fp-check fp-edited" title="corrected or added by a reviewer">✎</span>',
+                 "partly reviewed": '<span class="fp-check fp-partly" title="partly reviewed">✓</span>'}
 _DISPUTED = '<span class="fp-disputed" title="disputed: another source denies it">!</span>'
 
 
-def _icon(feature: Feature, color: str, offset: tuple[int, int]) -> folium.DivIcon:
-    e = lambda s: js_safe(s or "")  # noqa: E731
-    review = feature.review if feature.actor else "unreviewed"
-    data = (f'data-layer="{e(feature.layer)}" data-status="{e(feature.status or "named")}" '
-            f'data-place="{e(feature.place_name)}" data-review="{e(review)}"'
-            + (' data-disputed="1"' if feature.disputed_with else ""))
-    check = _CHECKS.get(review, "") + (_DISPUTED if feature.disputed_with else "")
-    if feature.precision == 4 and feature.actor:
-        label = f"{feature.actor}: {feature.status} (country-wide)"
-        inner = (f'<div class="fp-marker fp-badge" {data} style="border-color:{e(color)}">'
-                 f'{status_svg(feature.status, color, 12)} {e(label)}{check}</div>')
-        # The badge starts just east of its point and stacks south-east, over the empty desert
-        # towards Iraq, so that it hides no marker of a place.
-        return folium.DivIcon(html=inner, icon_size=(210, 20),
-                              icon_anchor=(-6 - offset[0], 10 - offset[1]), class_name="fp-icon")
-    status = feature.status or "named"
-    inner = f'<div class="fp-marker" {data}>{status_svg(status, color)}{check}</div>'
-    half = _ICON // 2
-    return folium.DivIcon(html=inner, icon_size=(_ICON, _ICON),
-                          icon_anchor=(half - offset[0], half - offset[1]), class_name="fp-icon")
+def script_json(value) -> str:
+    """JSON that is inert inside an HTML <script> and a JavaScript source: no "<", ">", "&" or
+    line separators appear as themselves."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                       ("\u2029", "\\u2029")):
+        text = text.replace(char, code)
+    return text
 
 
-def layer_group(name: str, features: list[Feature], color: str,
-                offsets_px: dict[str, tuple[int, int]]) -> folium.FeatureGroup:
-    """One actor's layer (or the grey "Places named" layer) with its markers and uncertainty."""
-    group = folium.FeatureGroup(name=name, show=True)
+def place_rows(places: list[Place], layer_names: list[str]) -> tuple[list[list], dict[str, dict]]:
+    """The compact rows ``places.js`` draws (see its comment), and the outlines they refer to."""
+    from .cues import STATUSES
+
+    index = {name: i for i, name in enumerate(layer_names)}
+    status_index = {s: i for i, s in enumerate(STATUSES)}
     shapes = gazetteer.outlines()
-    for f in features:
-        outline = shapes.get(f.place_id) if f.actor and f.precision == 3 else None
-        if outline is not None:  # a governorate, district or the buffer zone: its own shape, not a circle
-            folium.GeoJson(
-                {"type": "Feature", "geometry": outline, "properties": {}},
-                style_function=lambda _, c=color: {"color": c, "weight": 1.5, "dashArray": "6 4",
-                                                   "fillColor": c, "fillOpacity": 0.05},
-                interactive=False, control=False,
-            ).add_to(group)
-        elif f.actor and f.precision in (2, 3) and f.radius_km:
-            folium.Circle(
-                location=(f.lat, f.lon), radius=f.radius_km * 1000, color=color, weight=1.5,
-                dash_array="6 4", fill=True, fill_color=color, fill_opacity=0.10 if f.precision == 2 else 0.05,
-                interactive=False,
-            ).add_to(group)
-        folium.Marker(
-            location=(f.lat, f.lon),
-            icon=_icon(f, color, offsets_px.get(f.key, (0, 0))),
-            tooltip=folium.Tooltip(js_safe(f.tooltip)),
-            popup=folium.Popup(popup_html(f), max_width=280),
-        ).add_to(group)
-    webassets.localize(group)
+    rows, outlines = [], {}
+    for p in places:
+        if p.features:
+            segs = [[index.get(f.layer, 0), status_index.get(f.status, 0), f.n_reports] for f in p.features]
+        else:
+            segs = [[-1, len(STATUSES), p.n_reports]]  # only named: the grey dot
+        kind = 2 if not p.features else 1 if p.precision == 4 else 0
+        outline_key, radius = None, 0.0
+        if p.features and kind == 0:
+            wide = [f for f in p.features if f.precision in (2, 3)]
+            if any(f.precision == 3 for f in wide) and p.place_id in shapes:
+                outline_key = p.place_id
+                outlines[p.place_id] = shapes[p.place_id]
+            elif wide:
+                radius = max(f.radius_km or 0.0 for f in wide)
+        rows.append([round(p.lat, 5), round(p.lon, 5), p.tooltip, p.name, segs, p.n_reports,
+                     p.review if p.features else "unreviewed", 1 if p.disputed else 0, p.precision,
+                     round(radius, 1), outline_key, kind])
+    return rows, outlines
+
+
+class PlaceLayer(MacroElement):
+    """Every place of ``places`` as one marker (``places.js``), in clusters where they would
+    overlap; with the dashed circle or outline of a place named only roughly."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        {{ this.code }}({{ this.payload }}, {{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, places: list[Place], colors: dict[str, str]):
+        super().__init__()
+        self._name = "PlaceLayer"
+        from .cues import STATUSES
+
+        layer_names = list(dict.fromkeys(f.layer for p in places for f in p.features))
+        rows, outlines = place_rows(places, layer_names)
+        payload = {
+            "layers": [[name, colors.get(name, "#555")] for name in layer_names],
+            "statuses": list(STATUSES) + ["named"],
+            "shapes": _SHAPES, "grey": PLACES_COLOR, "placesLayer": PLACES_LAYER,
+            "checks": _REVIEW_MARKS, "disputed": _DISPUTED, "clusterRadius": CLUSTER_RADIUS_PX,
+            "places": rows, "outlines": outlines,
+        }
+        self.code = _PLACES_JS
+        self.payload = script_json(payload)
+
+
+def places_group(placed: list[Place], colors: dict[str, str], *, tiles: bool = False) -> folium.FeatureGroup:
+    """The layer the page swaps on every change: the shown places (``features.places``), and
+    the online tiles when asked for (kept here, not on the base map, so that switching them does
+    not redraw the map and lose its zoom)."""
+    group = folium.FeatureGroup(name="Places", show=True)
+    if tiles:
+        folium.TileLayer(OSM_TILES, attr=OSM_ATTRIBUTION, name="OpenStreetMap", control=False).add_to(group)
+    PlaceLayer(placed, colors).add_to(group)
     return group
 
 
-def layer_groups(features: list[Feature], colors: dict[str, str]) -> list[folium.FeatureGroup]:
-    """A FeatureGroup per layer present in ``features``: actors in the given order, places named last."""
-    by_layer: dict[str, list[Feature]] = defaultdict(list)
-    for f in features:
-        by_layer[f.layer].append(f)
-    offsets_px = offsets(features)
-    groups = []
-    for layer, items in by_layer.items():
-        if layer == PLACES_LAYER:
-            continue
-        groups.append(layer_group(layer, items, colors.get(layer, "#555"), offsets_px))
-    if PLACES_LAYER in by_layer:
-        groups.append(layer_group(PLACES_LAYER, by_layer[PLACES_LAYER], PLACES_COLOR, offsets_px))
-    return groups
-
-
 def build(features: list[Feature], colors: dict[str, str], *, tiles: bool = False) -> folium.Map:
-    """A complete map with every layer drawn in (for export, tests and the README screenshot)."""
-    m = base_map(tiles=tiles)
-    for group in layer_groups(features, colors):
-        group.add_to(m)
+    """A complete map with the places drawn in (for export, tests and the README screenshot)."""
+    m = base_map()
+    places_group(places(features, list(colors)), colors, tiles=tiles).add_to(m)
+    webassets.localize(m)
     return m
 
 
@@ -221,6 +206,9 @@ def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
         f'<div class="fp-legend-row">{status_svg(status, "#333", 14)} <b>{e(status)}</b>: {e(meaning)}</div>'
         for status, meaning in STATUS_MEANING.items()
     )
+    rings = ('<div class="fp-legend-row">one marker per place: its status shape when one force is claimed '
+             'there in one way; otherwise a ring split by actor colour (faded: not stated as fact) with the '
+             'number of reports inside. A dark ring gathers places too close to tell apart at this zoom, with their number: click it to zoom in.</div>')
     circles = ('<div class="fp-legend-row">dashed circle: “near” a place (~25 km) or a region\'s extent; '
                'dashed outline: a governorate, district or the buffer zone; '
                'rounded badge: country-wide (precision 4)</div>')
@@ -229,7 +217,7 @@ def legend_html(layers: list[tuple[str, int]], colors: dict[str, str]) -> str:
              'a reviewer accepted every source; <b>✎</b>: vouched for every source, correcting or adding '
              'some; grey ✓: some sources reviewed; <b style="color:#b42318">!</b>: disputed, one source puts '
              'the force there and another denies it</div>')
-    return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{circles}{ticks}'
+    return f'<div class="fp-legend-row">{actors_row}</div>{shapes}{rings}{circles}{ticks}'
 
 
 CHANGE_COLORS = {"new": "#1a7f37", "changed": "#1f5fbf", "gone": "#b42318"}

@@ -73,6 +73,17 @@ def literal(text: str) -> str:
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
+def plain_note(container, text: str, *, strong: bool = False) -> None:
+    """A caption whose words may come from a report (a place name, a tooltip): written as escaped
+    HTML in a block of its own, which Markdown leaves alone, so it shows character for character
+    and no address in it turns into a link."""
+    import html as _html
+
+    cls = "fp-note fp-strong" if strong else "fp-note"
+    container.markdown(f'<div class="{cls}">{_html.escape(" ".join(str(text).split()))}</div>',
+                       unsafe_allow_html=True)
+
+
 def outcome_message(name: str, result: store.IngestResult) -> tuple[str, str]:
     """(kind, message) for one ingestion: success, warning (stored, but no claim came of it) or info."""
     title = literal(result.title or name)

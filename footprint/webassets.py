@@ -36,14 +36,18 @@ _FILES = {
     "leaflet": ("leaflet/dist/leaflet.js", "leaflet/leaflet.js"),
     "leaflet_css": ("leaflet/dist/leaflet.css", "leaflet/leaflet.css"),
     "jquery": ("jquery/dist/jquery.min.js", "jquery/jquery.min.js"),  # folium's popups build HTML with $()
+    # places gather into clusters where they would cover each other
+    "markerclusterjs": ("leaflet.markercluster/dist/leaflet.markercluster.js", "markercluster/leaflet.markercluster.js"),
+    "markerclustercss": ("leaflet.markercluster/dist/MarkerCluster.css", "markercluster/MarkerCluster.css"),
 }
 _DIRS = {"leaflet/dist/images": "leaflet/images"}
 #: Footprint's own stylesheet (markers by status), kept in the repository.
 OWN_CSS = ("footprint_css", "footprint.css")
 
-MAP_JS = [(name, URL_PREFIX + "vendor/" + _FILES[name][1]) for name in ("leaflet", "jquery")]
+MAP_JS = [(name, URL_PREFIX + "vendor/" + _FILES[name][1]) for name in ("leaflet", "jquery", "markerclusterjs")]
 MAP_CSS = [
     ("leaflet_css", URL_PREFIX + "vendor/" + _FILES["leaflet_css"][1]),
+    ("markerclustercss", URL_PREFIX + "vendor/" + _FILES["markerclustercss"][1]),
     (OWN_CSS[0], URL_PREFIX + OWN_CSS[1]),
 ]
 _LOCAL = dict(MAP_JS + MAP_CSS)

@@ -9,7 +9,7 @@ from footprint import filters as flt
 from footprint import features as feat
 from footprint.errors import FootprintError
 from footprint.ingestion import SAMPLES_DIR, ingest_all
-from footprint.pageparts import engine, legend_html, literal, load_features, tiles_default
+from footprint.pageparts import engine, legend_html, literal, load_features, plain_note, tiles_default
 
 st.set_page_config(page_title="Footprint: map", page_icon="🗺️", layout="wide")
 st.markdown(excerpts.CARD_CSS, unsafe_allow_html=True)
@@ -58,45 +58,48 @@ def main() -> None:
     st.query_params.from_dict(flt.to_params(filters, actors=None if len(chosen) == len(layers) else chosen))
 
     st.markdown("#### Foreign military presence in Syria, as the reports claim it")
+    placed = feat.places(shown, list(colors))
     n_claims = sum(1 for f in shown if f.actor)
-    st.caption(f"{n_claims} actor–place–status features on the map from "
+    st.caption(f"{n_claims} actor–place–status claims at {sum(1 for p in placed if p.features)} places, from "
                f"{len({s.report_id for f in shown for s in f.sources})} reports. "
-               "Click a marker to read the sentences behind it.")
+               "Click a place to read the sentences behind it; click a ring of places to zoom in.")
     result = st_folium(
-        maps.base_map(tiles=tiles),
-        feature_group_to_add=(maps.layer_groups(shown, colors)
-                              + ([maps.overlay_group(overlay)] if overlay else [])) or None,
+        maps.base_map(),
+        feature_group_to_add=[maps.places_group(placed, colors, tiles=tiles)]
+                             + ([maps.overlay_group(overlay)] if overlay else []),
         key="map", height=600, use_container_width=True,
         returned_objects=["last_object_clicked_tooltip"],
     )
+    # The files are made when a button is pressed, not on every run of the page.
     st.download_button(
         "Download GeoJSON snapshot of this map",
-        data=snapshot.dumps(snapshot.snapshot(narrowed, selection, narrowed_by=flt.to_params(filters))),
-        file_name=snapshot.filename(), mime="application/geo+json", key="download",
+        data=lambda: snapshot.dumps(snapshot.snapshot(narrowed, selection, narrowed_by=flt.to_params(filters))),
+        file_name=snapshot.filename(), mime="application/geo+json", key="download", on_click="ignore",
     )
     st.download_button(
-        "Download CSV of these claims", data=summaries.features_csv(shown), file_name="footprint-claims.csv",
-        mime="text/csv", key="download-csv",
+        "Download CSV of these claims", data=lambda: summaries.features_csv(shown), file_name="footprint-claims.csv",
+        mime="text/csv", key="download-csv", on_click="ignore",
         help="One row per source of every claim on the map, filtered as the map is.")
     st.caption(snapshot.ATTRIBUTION)
     tooltip = (result or {}).get("last_object_clicked_tooltip")
-    picked = feat.clicked(shown, tooltip) if tooltip != st.session_state.get("cleared") else None
+    picked = feat.clicked_place(placed, tooltip) if tooltip != st.session_state.get("cleared") else None
     sidebar_excerpts(picked, shown, colors, tooltip, narrowed)
 
 
 def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
     side = st.sidebar
     if picked is not None:
-        side.subheader("Sources for this marker")
-        side.caption(picked.tooltip)
+        side.subheader("Sources for this place")
+        plain_note(side, picked.tooltip, strong=True)
         if side.button("Show all excerpts on the map", key="clear"):
             st.session_state["cleared"] = tooltip
             st.rerun()
         who = st.session_state.get("reviewer", "")
         if not who:
             side.caption("Give your name on the Reports page to accept or reject these claims here.")
-        for n, source in enumerate(paged(side, picked.sources, f"picked:{picked.key}")):
-            side.markdown(excerpts.source_card(source, picked, _color(picked, colors)), unsafe_allow_html=True)
+        cards = [(source, f) for f in picked.all for source in f.sources]
+        for n, (source, f) in enumerate(paged(side, cards, f"picked:{picked.key}")):
+            side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
             if who and source.claim_key:
                 review_buttons(side, source, who, n)
         history = feat.history(everything, picked.place_id)
@@ -108,13 +111,7 @@ def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
             if len(dated) > 1:
                 side.scatter_chart(dated, x="date", y="status", color="actor", height=180)
             side.dataframe(frame[["date", "actor", "status", "publisher"]], hide_index=True, width="stretch")
-        others = [f for f in everything if f.key in picked.disputed_with]
-        if others:
-            side.subheader("Disputed: the other side")
-            side.caption("Other sources say otherwise about the same force at the same place, at about the same time.")
-            for other in others:
-                for source in other.sources:
-                    side.markdown(excerpts.source_card(source, other, _color(other, colors)), unsafe_allow_html=True)
+        disputes(side, picked, everything, colors)
         return
     side.subheader("Excerpts on the map")
     if not shown:
@@ -122,6 +119,24 @@ def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
     cards = [(source, f) for f in shown for source in f.sources]
     for source, f in paged(side, cards, "all"):
         side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+
+
+def disputes(side, picked, everything, colors) -> None:
+    """Each presence here that another source denies, the two sides in columns."""
+    by_key = {f.key: f for f in everything}
+    pairs = [(f, by_key[k]) for f in picked.features if f.status in feat.PRESENCE
+             for k in f.disputed_with if k in by_key]
+    if not pairs:
+        return
+    side.subheader("Disputed: both sides")
+    side.caption("One source puts the force here and another denies it, about the same time.")
+    for present, denied in pairs:
+        plain_note(side, f"{present.actor} at {present.place_name}", strong=True)
+        left, right = side.columns(2)
+        for column, f, heading in ((left, present, "Says it is there"), (right, denied, "Denies it")):
+            column.markdown(f"**{heading}**")
+            for source in f.sources[:3]:
+                column.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
 
 
 PAGE_SIZE = 20

@@ -29,6 +29,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run"]
 MAP_IFRAME = 'iframe[title="streamlit_folium.st_folium"]'
 MARKER = "div.fp-marker"
+CLUSTER = "div.fp-cluster"
 START_TIMEOUT_S = 45.0
 
 
@@ -169,15 +170,62 @@ def map_frame(page):
 
 
 def marker(page, *, layer: str | None = None, status: str | None = None, place_contains: str | None = None):
-    """Markers on the map, narrowed by their data-layer, data-status and a piece of data-place."""
+    """Place markers on the map (outside clusters), narrowed by what is claimed there (each marker's
+    data-pairs lists "|actor:status|" for every feature at its place) and a piece of data-place."""
     sel = MARKER
-    if layer is not None:
-        sel += f'[data-layer="{layer}"]'
-    if status is not None:
-        sel += f'[data-status="{status}"]'
+    if layer is not None and status is not None:
+        sel += f'[data-pairs*="|{layer}:{status}|"]'
+    elif layer is not None:
+        sel += f'[data-pairs*="|{layer}:"]'
+    elif status is not None:
+        sel += f'[data-pairs*=":{status}|"]'
     if place_contains is not None:
         sel += f'[data-place*="{place_contains}"]'
     return map_frame(page).locator(sel)
+
+
+def pairs_on_map(page) -> set[tuple[str, str]]:
+    """(actor, status) of every feature on the map: on the markers in view and in the clusters."""
+    out = set()
+    for value in map_frame(page).locator(f"{MARKER}, {CLUSTER}").evaluate_all("els => els.map(e => e.dataset.pairs)"):
+        out |= {tuple(p.split(":", 1)) for p in value.strip("|").split("|") if p}
+    return out
+
+
+def places_on_map(page) -> set[str]:
+    """Every place the map holds: markers in view and the places gathered in clusters."""
+    frame = map_frame(page)
+    names = set(frame.locator(MARKER).evaluate_all("els => els.map(e => e.dataset.place)"))
+    for value in frame.locator(CLUSTER).evaluate_all("els => els.map(e => e.dataset.places)"):
+        names |= {n for n in value.strip("|").split("|") if n}
+    return names
+
+
+def open_place(page, place_contains: str, *, layer: str | None = None, status: str | None = None):
+    """A place's marker, brought into view as a person would: by clicking the clusters that hold it
+    (each click zooms in) until the place has a marker of its own."""
+    frame = map_frame(page)
+    for _ in range(12):
+        found = marker(page, layer=layer, status=status, place_contains=place_contains)
+        if found.count():
+            expect_visible(found.first)
+            return found.first
+        cluster = frame.locator(f'{CLUSTER}[data-places*="|{place_contains}"]')
+        if cluster.count():
+            cluster.first.click()
+        time.sleep(0.4)  # the zoom animation
+    raise AssertionError(f"no marker for {place_contains!r} after zooming in through its clusters")
+
+
+def expect_visible(locator) -> None:
+    from playwright.sync_api import expect
+
+    expect(locator).to_be_visible()
+
+
+def map_zoom(page) -> float:
+    """The map's zoom level, read from Leaflet inside the iframe."""
+    return map_frame(page).locator("#map_div").evaluate("el => window.map.getZoom()")
 
 
 def sidebar(page):
@@ -188,11 +236,9 @@ def show_palmyra_sources(page, timeout: float = 30_000):
     """Click the Palmyra marker (Turkey, warned-about) and return the sidebar card that quotes it."""
     from playwright.sync_api import expect
 
-    # The country-wide badges, drawn in the south-eastern desert and stacked upwards, reach the
-    # Palmyra marker's right half at 1400 px wide; click the triangle's lower left, which stays clear.
-    marker(page, layer="Turkey", status="warned-about", place_contains="Palmyra").click(position={"x": 5, "y": 12})
+    open_place(page, "Palmyra", layer="Turkey", status="warned-about").click()
     side = sidebar(page)
-    expect(side.get_by_text("Sources for this marker")).to_be_visible(timeout=timeout)
+    expect(side.get_by_text("Sources for this place")).to_be_visible(timeout=timeout)
     card = side.locator("div.fp-card", has_text="stern warning concerning Turkey")
     expect(card).to_have_count(1, timeout=timeout)
     return card

@@ -14,8 +14,8 @@ from playwright.sync_api import expect, sync_playwright  # a missing browser sta
 from footprint import features as feat  # noqa: E402
 from footprint import snapshot, store  # noqa: E402
 from tests.browser import (  # noqa: E402
-    MARKER, launch_chromium, map_frame, marker, show_palmyra_sources,
-    sidebar, wait_for_app_idle,
+    MARKER, launch_chromium, map_frame, map_zoom, marker, open_place, pairs_on_map, places_on_map,
+    show_palmyra_sources, sidebar, wait_for_app_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -82,26 +82,31 @@ def switch_layer(page, name: str, n: int, on: bool) -> None:
     expect(box).to_be_checked(checked=on)
 
 
-def test_map_has_a_layer_per_actor_and_a_marker_per_claim_feature(page, claim_features):
-    markers = map_frame(page).locator(MARKER)
-    expect(markers).to_have_count(len(claim_features))
-    drawn = set(markers.evaluate_all("els => els.map(e => e.dataset.layer)"))
-    assert drawn == {f.layer for f in claim_features}
-    assert ACTORS <= drawn
+def place_names(features) -> set[str]:
+    return {p.name for p in feat.places(features)}
+
+
+def test_map_has_a_layer_per_actor_and_a_marker_per_place(page, claim_features):
+    """Every place with a claim is on the map once: a marker of its own, or inside a cluster."""
+    assert places_on_map(page) == place_names(claim_features)
     for name, n in feat.layers(claim_features):
         expect(layer_checkbox(page, name, n)).to_be_checked()
-        expect(marker(page, layer=name)).to_have_count(n)
+    seen = pairs_on_map(page)
+    assert seen <= {(f.layer, f.status) for f in claim_features}
+    assert {actor for actor, _ in seen} & ACTORS
 
 
 def test_unticking_turkey_hides_its_markers_and_the_snapshot(page, claim_features):
     n_all = len(claim_features)
     n_turkey = sum(1 for f in claim_features if f.layer == "Turkey")
     assert n_turkey > 0
+    without = [f for f in claim_features if f.layer != "Turkey"]
 
     switch_layer(page, "Turkey", n_turkey, on=False)
     expect(marker(page, layer="Turkey")).to_have_count(0)
-    expect(map_frame(page).locator(MARKER)).to_have_count(n_all - n_turkey)
     wait_for_app_idle(page)  # the download button is drawn after the map in the same run
+    assert places_on_map(page) == place_names(without)
+    assert "Turkey" not in {actor for actor, _ in pairs_on_map(page)}
 
     with page.expect_download() as info:
         page.get_by_role("button", name="Download GeoJSON snapshot of this map").click()
@@ -117,19 +122,39 @@ def test_unticking_turkey_hides_its_markers_and_the_snapshot(page, claim_feature
         assert SYRIA_LON[0] <= lon <= SYRIA_LON[1] and SYRIA_LAT[0] <= lat <= SYRIA_LAT[1], (f["id"], lon, lat)
 
     switch_layer(page, "Turkey", n_turkey, on=True)
-    expect(marker(page, layer="Turkey")).to_have_count(n_turkey)
-    expect(map_frame(page).locator(MARKER)).to_have_count(n_all)
+    wait_for_app_idle(page)
+    expect(marker(page, layer="Turkey").first).to_be_visible()
+    assert places_on_map(page) == place_names(claim_features)
 
 
 def test_clicking_the_palmyra_marker_shows_its_excerpt(page, claim_features):
-    palmyra = next(f for f in claim_features
-                   if f.layer == "Turkey" and f.status == "warned-about" and "Palmyra" in f.place_name)
+    palmyra = feat.places([f for f in claim_features if "Palmyra" in f.place_name])
     card = show_palmyra_sources(page)
-    # the sidebar now holds this marker's sources and nothing else
-    expect(sidebar(page).locator("div.fp-card")).to_have_count(len(palmyra.sources))
+    # the sidebar now holds this place's sources and nothing else
+    expect(sidebar(page).locator("div.fp-card")).to_have_count(sum(len(f.sources) for p in palmyra for f in p.all))
     expect(card).to_contain_text("stern warning concerning Turkey")
     expect(card.locator("mark.fp-place")).to_contain_text("Palmyra")
     expect(sidebar(page).get_by_text("History of this place")).to_be_visible()
+
+
+def test_the_popup_and_the_zoom_outlast_the_pages_reruns(page):
+    """Clicking a place reruns the page (its sources fill the sidebar): the popup stays open; a
+    filter changed afterwards keeps the zoom the person chose."""
+    place = open_place(page, "Palmyra", layer="Turkey")
+    zoom = map_zoom(page)
+    assert zoom > 6  # its cluster was clicked open
+    place.click()
+    popup = map_frame(page).locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Palmyra")
+    expect(sidebar(page).get_by_text("Sources for this place")).to_be_visible()
+    wait_for_app_idle(page)
+    page.wait_for_timeout(2500)  # the issue saw it close 1.7 s after the rerun
+    expect(popup).to_be_visible()
+    expect(popup).to_contain_text("Palmyra")
+    switch_layer(page, "Iran", 1, on=False)
+    wait_for_app_idle(page)
+    assert map_zoom(page) == zoom
+    switch_layer(page, "Iran", 1, on=True)
 
 
 def test_a_title_in_markdown_stays_text_in_the_message(app, context):
@@ -157,11 +182,13 @@ def test_a_title_in_markdown_stays_text_in_the_message(app, context):
 def test_a_disputed_marker_shows_both_sides(page):
     """Turkey in northern Syria is reported by one sample and denied by another: the marker says so
     and its sidebar quotes the denial beside the report."""
-    disputed = marker(page, layer="Turkey", status="reported", place_contains="Northern Syria")
+    disputed = open_place(page, "Northern Syria", layer="Turkey", status="reported")
     expect(disputed).to_have_attribute("data-disputed", "1")
-    disputed.click(position={"x": 5, "y": 12})
+    disputed.click()
     side = sidebar(page)
-    expect(side.get_by_text("Disputed: the other side")).to_be_visible()
+    expect(side.get_by_text("Disputed: both sides")).to_be_visible()
+    expect(side.get_by_text("Says it is there", exact=True)).to_be_visible()
+    expect(side.get_by_text("Denies it", exact=True)).to_be_visible()
     expect(side.locator("div.fp-card").filter(has_text="denied")).not_to_have_count(0)
     expect(side.locator("div.fp-card").filter(has_text="reported")).not_to_have_count(0)
 

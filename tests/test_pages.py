@@ -8,6 +8,7 @@ from unittest.mock import patch
 import pytest
 from streamlit.proto.Common_pb2 import FileURLs as FileURLsProto
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRec
 from streamlit.testing.v1 import AppTest
 
@@ -51,12 +52,23 @@ def downloads(monkeypatch) -> dict[str, bytes]:
         return file_id
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", recording)
+    deferring = MediaFileManager.add_deferred
+
+    def deferred(self, data_callable, *args, **kwargs):  # made when the button is pressed
+        file_id = deferring(self, data_callable, *args, **kwargs)
+        served[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", deferred)
     return served
 
 
 def downloaded(at: AppTest, served: dict[str, bytes], label: str) -> bytes:
     [button] = [b for b in at.get("download_button") if b.label == label]
-    data = served[Path(button.proto.url).stem]
+    if button.proto.HasField("deferred_file_id"):
+        data = served[button.proto.deferred_file_id]()
+    else:
+        data = served[Path(button.proto.url).stem]
     return data if isinstance(data, bytes) else data.encode("utf-8")
 
 
@@ -453,7 +465,7 @@ def test_a_status_filter_narrows_the_map_the_excerpts_and_the_snapshot_and_goes_
     assert data["filters"]["status"] == status
     assert at.query_params["status"] == status
     assert len(data["features"]) == sum(1 for f in everything if f.status == status)
-    assert f"{len(data['features'])} actor–place–status features on the map" in at.caption[0].value
+    assert f"{len(data['features'])} actor–place–status claims at" in at.caption[0].value
 
 
 def test_a_shared_link_reopens_the_same_view(filled_engine, downloads):

@@ -41,7 +41,7 @@ def test_localize_accepts_elements_that_need_nothing_more():
 @pytest.mark.parametrize(
     ("make", "needs"),
     [
-        (lambda: folium.plugins.MarkerCluster(), "MarkerCluster needs markerclusterjs"),
+        (lambda: folium.plugins.MarkerCluster(), "MarkerCluster needs markerclusterdefaultcss"),
         (lambda: folium.plugins.Fullscreen(), "Fullscreen needs"),
         (lambda: folium.plugins.MiniMap(), "MiniMap needs"),
     ],
