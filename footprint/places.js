@@ -92,7 +92,7 @@
   var areas = L.featureGroup();
   var drawnOutlines = {};
   var clusters = L.markerClusterGroup({maxClusterRadius: DATA.clusterRadius, showCoverageOnHover: false,
-    spiderfyOnMaxZoom: true, zoomToBoundsOnClick: true, chunkedLoading: true, iconCreateFunction: clusterIcon});
+    spiderfyOnMaxZoom: true, zoomToBoundsOnClick: true, iconCreateFunction: clusterIcon});
   DATA.places.forEach(function (p) {
     var c = color(p[4][0]);
     if (p[10] && DATA.outlines[p[10]] && !drawnOutlines[p[10]]) {

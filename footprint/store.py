@@ -512,6 +512,13 @@ def _source(row: ReportRow) -> SourceInfo:
 
 
 _CLAIM_FIELDS = [f for f in Claim.__dataclass_fields__]
+_SOURCE_COLUMNS = (ReportRow.report_id, ReportRow.title, ReportRow.filename, ReportRow.source, ReportRow.url,
+                   ReportRow.published, ReportRow.repost_of)
+
+
+def _source_of(report_id, title, filename, source, url, published, repost_of) -> SourceInfo:
+    return SourceInfo(report_id=report_id, title=title or filename, publisher=source, url=url,
+                      published=published.isoformat() if published else None, story=repost_of or report_id)
 _PLACE_FIELDS = [f for f in NamedPlace.__dataclass_fields__]
 
 
@@ -525,14 +532,16 @@ def claims(engine: Engine, *, rejected: bool = False, report_id: str | None = No
     from .review import apply
 
     with Session(engine) as session:
-        query = select(ClaimRow, ReportRow).join(ReportRow).order_by(ReportRow.published, ClaimRow.id)
-        decisions = select(ReviewRow, ReportRow).join(ReportRow).order_by(ReviewRow.id)
+        # plain rows of the columns needed, not ORM objects of whole reports (their text and bytes)
+        query = (select(*[getattr(ClaimRow, f) for f in _CLAIM_FIELDS], *_SOURCE_COLUMNS)
+                 .join(ReportRow).order_by(ReportRow.published, ClaimRow.id))
+        decisions = select(ReviewRow, *_SOURCE_COLUMNS).join(ReportRow).order_by(ReviewRow.id)
         if report_id is not None:
             query = query.where(ClaimRow.report_id == report_id)
             decisions = decisions.where(ReviewRow.report_id == report_id)
-        rows = session.execute(query).all()
-        extracted = [(Claim(**{f: getattr(c, f) for f in _CLAIM_FIELDS}), _source(r)) for c, r in rows]
-        made = [(d, _source(r)) for d, r in session.execute(decisions).all()]
+        n = len(_CLAIM_FIELDS)
+        extracted = [(Claim(*row[:n]), _source_of(*row[n:])) for row in session.execute(query)]
+        made = [(row[0], _source_of(*row[1:])) for row in session.execute(decisions)]
     return [c for c in apply(extracted, made) if rejected or c.review != "rejected"]
 
 

@@ -98,10 +98,11 @@ def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
         if not who:
             side.caption("Give your name on the Reports page to accept or reject these claims here.")
         cards = [(source, f) for f in picked.all for source in f.sources]
-        for n, (source, f) in enumerate(paged(side, cards, f"picked:{picked.key}")):
-            side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+        box = side.container(key="place-sources")
+        for n, (source, f) in enumerate(paged(box, cards, f"picked:{picked.key}")):
+            box.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
             if who and source.claim_key:
-                review_buttons(side, source, who, n)
+                review_buttons(box, source, who, n)
         history = feat.history(everything, picked.place_id)
         if len(history) > 1:
             side.subheader("History of this place")
