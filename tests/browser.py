@@ -156,6 +156,22 @@ def launch_chromium(playwright, **kwargs):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, **kwargs)
 
 
+@contextmanager
+def browser_page(wait_ms: float = 20_000, **context):
+    """A page in a fresh headless Chromium (1400 × 1000), closed after the block."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, **context)
+        ctx.set_default_timeout(wait_ms)
+        expect.set_options(timeout=wait_ms)
+        try:
+            yield ctx.new_page()
+        finally:
+            browser.close()
+
+
 def wait_for_app_idle(page, timeout: float = 30_000) -> None:
     """Wait until Streamlit reports that no script run is under way."""
     from playwright.sync_api import expect

@@ -8,7 +8,7 @@ a clicked place's sources fill the sidebar twenty at a time.
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright  # a missing browser stack fails the suite, never skips it
+from playwright.sync_api import expect  # a missing browser stack fails the suite, never skips it
 from shapely.geometry import Point, shape
 from shapely.ops import unary_union
 
@@ -16,7 +16,7 @@ from bench.generate import generate
 from footprint import gazetteer, store, webassets
 from footprint import features as feat
 from tests.browser import (
-    CLUSTER, MARKER, launch_chromium, map_frame, map_zoom, places_on_map, serve, sidebar, wait_for_app_idle,
+    CLUSTER, MARKER, browser_page, map_frame, map_zoom, places_on_map, serve, sidebar, wait_for_app_idle,
 )
 
 pytestmark = pytest.mark.browser
@@ -62,15 +62,8 @@ def syria():
 
 @pytest.fixture
 def page():
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
-        ctx.set_default_timeout(WAIT_MS)
-        expect.set_options(timeout=WAIT_MS)
-        try:
-            yield ctx.new_page()
-        finally:
-            browser.close()
+    with browser_page(WAIT_MS) as pg:
+        yield pg
 
 
 def probe(page) -> list[dict]:

@@ -5,7 +5,6 @@ one, add one; the map and the downloaded snapshot follow, and reading the report
 A server of its own, on a store of its own: the decisions change what the map shows.
 """
 
-import contextlib
 import datetime as dt
 import json
 import re
@@ -17,7 +16,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright  # a missing browser stack fails the suite, never skips it
 
 from footprint import actors, diff, store
-from tests.browser import ROOT, launch_chromium, marker, open_place, pairs_on_map, sidebar, wait_for_app_idle
+from tests.browser import ROOT, browser_page, launch_chromium, marker, open_place, pairs_on_map, sidebar, wait_for_app_idle
 
 pytestmark = pytest.mark.browser
 
@@ -159,20 +158,6 @@ def test_reject_edit_and_add_then_the_map_and_reextraction_follow(app, tmp_path)
 
 
 # -- issue 9's views, in the browser (this module's own store) ---------------------------------------
-
-
-@contextlib.contextmanager
-def browser_page(**context):
-    """A page in a fresh headless Chromium, closed after the block."""
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, **context)
-        ctx.set_default_timeout(WAIT_MS)
-        expect.set_options(timeout=WAIT_MS)
-        try:
-            yield ctx.new_page()
-        finally:
-            browser.close()
 
 
 def test_a_shared_link_opens_the_same_filtered_view(app):
