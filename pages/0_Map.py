@@ -19,6 +19,7 @@ def main() -> None:
     eng = engine()
     claim_feats, place_feats = load_features(store.database_url(), store.version(eng))
     st.sidebar.title("Footprint")
+    top = st.sidebar.container()  # a clicked place's sources go here, above the layers and filters
     if not claim_feats and not place_feats:
         st.info("The store holds no reports yet. Add some on the **Reports** page, "
                 "or load the bundled sample reports.")
@@ -83,11 +84,13 @@ def main() -> None:
     st.caption(snapshot.ATTRIBUTION)
     tooltip = (result or {}).get("last_object_clicked_tooltip")
     picked = feat.clicked_place(placed, tooltip) if tooltip != st.session_state.get("cleared") else None
-    sidebar_excerpts(picked, shown, colors, tooltip, narrowed)
+    sidebar_excerpts(top, picked, shown, colors, tooltip, narrowed)
 
 
-def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
-    side = st.sidebar
+def sidebar_excerpts(top, picked, shown, colors, tooltip, everything) -> None:
+    """A clicked place's sources, history and disputes at the top of the sidebar; with nothing
+    clicked, every excerpt on the map at its foot."""
+    side = top
     if picked is not None:
         side.subheader("Sources for this place")
         plain_note(side, picked.tooltip, strong=True)
@@ -99,10 +102,14 @@ def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
             side.caption("Give your name on the Reports page to accept or reject these claims here.")
         cards = [(source, f) for f in picked.all for source in f.sources]
         box = side.container(key="place-sources")
-        for n, (source, f) in enumerate(paged(box, cards, f"picked:{picked.key}")):
+
+        def card(n, item):
+            source, f = item
             box.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
             if who and source.claim_key:
                 review_buttons(box, source, who, n)
+
+        paged(box, cards, f"picked:{picked.key}", card)
         history = feat.history(everything, picked.place_id)
         if len(history) > 1:
             side.subheader("History of this place")
@@ -114,12 +121,13 @@ def sidebar_excerpts(picked, shown, colors, tooltip, everything) -> None:
             side.dataframe(frame[["date", "actor", "status", "publisher"]], hide_index=True, width="stretch")
         disputes(side, picked, everything, colors)
         return
+    side = st.sidebar
     side.subheader("Excerpts on the map")
     if not shown:
         side.caption("No layer is switched on.")
     cards = [(source, f) for f in shown for source in f.sources]
-    for source, f in paged(side, cards, "all"):
-        side.markdown(excerpts.source_card(source, f, _color(f, colors)), unsafe_allow_html=True)
+    paged(side, cards, "all", lambda _, item: side.markdown(
+        excerpts.source_card(item[0], item[1], _color(item[1], colors)), unsafe_allow_html=True))
 
 
 def disputes(side, picked, everything, colors) -> None:
@@ -143,18 +151,18 @@ def disputes(side, picked, everything, colors) -> None:
 PAGE_SIZE = 20
 
 
-def paged(side, items: list, key: str) -> list:
-    """The first cards of a list, 20 more at each press of "Show more" (the count kept per list)."""
+def paged(side, items: list, key: str, draw) -> None:
+    """Draw the first twenty items (``draw(index, item)``), then how many there are and a "Show
+    more" button for twenty more (the count is kept per list)."""
     shown = st.session_state.get(f"more:{key}", PAGE_SIZE)
-    if len(items) > shown:
-        side.caption(f"Showing {shown} of {len(items)}.")
-    visible = items[:shown]
+    for n, item in enumerate(items[:shown]):
+        draw(n, item)
     if len(items) > shown:
         def more():
             st.session_state[f"more:{key}"] = shown + PAGE_SIZE
 
+        side.caption(f"Showing {shown} of {len(items)}.")
         side.button(f"Show {min(PAGE_SIZE, len(items) - shown)} more", key=f"more-button:{key}", on_click=more)
-    return visible
 
 
 def overlay_widget() -> dict | None:

@@ -135,6 +135,10 @@ def test_clicking_the_palmyra_marker_shows_its_excerpt(page, claim_features):
     expect(card).to_contain_text("stern warning concerning Turkey")
     expect(card.locator("mark.fp-place")).to_contain_text("Palmyra")
     expect(sidebar(page).get_by_text("History of this place")).to_be_visible()
+    # the place's sources come first in the sidebar, above the layers and the filters
+    sources = sidebar(page).get_by_role("heading", name="Sources for this place").bounding_box()
+    layers = sidebar(page).get_by_role("heading", name="Layers").bounding_box()
+    assert sources["y"] < layers["y"]
 
 
 def test_the_popup_and_the_zoom_outlast_the_pages_reruns(page):
