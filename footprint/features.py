@@ -240,17 +240,22 @@ def clicked_place(shown: Iterable[Place], tooltip: str | None) -> Place | None:
     return next((p for p in shown if " ".join(p.tooltip.split()) == wanted), None)
 
 
+def feature_key(c) -> str:
+    """The feature a claim belongs to: actor, place and status (a village placed at its
+    governorate is a feature of its own, not the governorate's)."""
+    return "|".join((c.actor, c.place_id, c.status) + ((f"~{c.place}",) if c.approximate else ()))
+
+
 def claim_features(stored: Iterable[StoredClaim]) -> list[Feature]:
     """One feature per (actor, place, status), sources in report order."""
     features: dict[tuple, Feature] = {}
     for item in stored:
         c, src = item.claim, item.source
-        # a village placed at its governorate is a feature of its own, not the governorate's
-        key = (c.actor, c.place_id, c.status) + ((f"~{c.place}",) if c.approximate else ())
+        key = feature_key(c)
         feature = features.get(key)
         if feature is None:
             feature = features[key] = Feature(
-                key="|".join(key), layer=c.actor, actor=c.actor, country_code=c.country_code, force=c.force,
+                key=key, layer=c.actor, actor=c.actor, country_code=c.country_code, force=c.force,
                 status=c.status, place_id=c.place_id, place_name=c.place_name, lat=c.lat, lon=c.lon,
                 precision=c.precision, radius_km=c.radius_km, approximate=c.approximate,
             )

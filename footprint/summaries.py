@@ -20,6 +20,19 @@ from .store import StoredClaim
 COUNTRY_WIDE = "Syria (country-wide)"
 
 
+def shown_claims(claims: Iterable[StoredClaim], shown: Iterable) -> list[StoredClaim]:
+    """The claims behind the features a view shows (``features.Feature``, filtered): a claim
+    stays when its feature is shown with its report among the sources kept, reposts included."""
+    from .features import feature_key
+
+    kept = set()
+    for f in shown:
+        for s in f.sources:
+            kept.add((f.key, s.report_id))
+            kept.update((f.key, r) for r in s.repost_ids)
+    return [c for c in claims if (feature_key(c.claim), c.source.report_id) in kept]
+
+
 def frame(claims: Iterable[StoredClaim], gazetteer: gz.Gazetteer) -> pd.DataFrame:
     """One row a claim (actor, status, place, governorate, month, publisher, report): what every
     table below counts; build it once and pass it to each."""

@@ -57,6 +57,8 @@ def main() -> None:
     narrowed = flt.apply(everything, filters)
     shown = feat.select_features(narrowed, selection)
     st.query_params.from_dict(flt.to_params(filters, actors=None if len(chosen) == len(layers) else chosen))
+    # the Summaries page can count what this view shows
+    st.session_state["map-view"] = (filters, None if len(chosen) == len(layers) else frozenset(chosen), reviewed_only)
 
     st.markdown("#### Foreign military presence in Syria, as the reports claim it")
     placed = feat.places(shown, list(colors))

@@ -13,6 +13,7 @@ from streamlit.runtime.uploaded_file_manager import UploadedFile, UploadedFileRe
 from streamlit.testing.v1 import AppTest
 
 from footprint import features as feat
+from footprint import filters as flt
 from footprint import pageparts, reports, review, snapshot, store
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -522,6 +523,28 @@ def test_summaries_page_shows_each_table_with_its_csv(filled_engine, downloads):
     assert total == len(store.claims(filled_engine))
     csv_bytes = downloaded(at, downloads, "Download “Claims by actor and status” as CSV")
     assert csv_bytes.startswith("\ufeffactor,".encode("utf-8"))
+
+
+def test_summaries_count_what_a_link_or_the_map_shows(filled_engine):
+    claims = store.claims(filled_engine)
+    planned = sum(1 for c in claims if c.claim.status == "planned")
+    at = AppTest.from_file(SUMMARIES, default_timeout=30)
+    at.query_params["status"] = "planned"
+    at.run()
+    assert not at.exception
+    by_actor = at.dataframe[0].value
+    assert by_actor[by_actor["actor"] == "all"]["all"].iloc[0] == planned
+    assert set(by_actor.columns) == {"actor", "planned", "all"}
+    assert any(f"Counting {planned} claims, as the map shows them (status: planned)" in m.value for m in at.markdown)
+
+    # from the map's view, kept in the session, with a toggle to count everything again
+    at = AppTest.from_file(SUMMARIES, default_timeout=30)
+    at.session_state["map-view"] = (flt.Filters(statuses=frozenset({"planned"})), frozenset({"Russia"}), False)
+    at.run()
+    russia_planned = sum(1 for c in claims if c.claim.status == "planned" and c.claim.actor == "Russia")
+    assert at.dataframe[0].value.set_index("actor").loc["all", "all"] == russia_planned
+    at.toggle(key="as-map").set_value(False).run()
+    assert at.dataframe[0].value.set_index("actor").loc["all", "all"] == len(claims)
 
 
 def test_summaries_page_on_an_empty_store(engine):

@@ -37,3 +37,18 @@ def test_features_csv_writes_one_row_per_source(filled_engine):
     features = feat.claim_features(store.claims(filled_engine))
     text = summaries.features_csv(features).decode("utf-8-sig")
     assert len(text.strip().splitlines()) == 1 + sum(len(f.sources) for f in features)
+
+
+def test_shown_claims_follow_the_filters_and_the_layers(filled_engine):
+    from footprint import filters as flt
+
+    claims = store.claims(filled_engine)
+    features = feat.claim_features(claims)
+    assert len(summaries.shown_claims(claims, features)) == len(claims)  # nothing filtered: every claim
+    planned = flt.apply(features, flt.Filters(statuses=frozenset({"planned"})))
+    kept = summaries.shown_claims(claims, planned)
+    assert kept and {c.claim.status for c in kept} == {"planned"}
+    assert len(kept) == sum(1 for c in claims if c.claim.status == "planned")
+    russia = feat.select_features(features, feat.Selection(frozenset({"Russia"})))
+    assert {c.claim.actor for c in summaries.shown_claims(claims, russia)} == {"Russia"}
+    assert summaries.shown_claims(claims, []) == []
