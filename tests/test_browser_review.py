@@ -174,6 +174,40 @@ def test_a_shared_link_opens_the_same_filtered_view(app):
         assert "status=withdrawn" in page.url
 
 
+def test_filtering_by_status_and_date_moves_the_map_the_list_and_the_snapshot(app, tmp_path):
+    """An "as of" date from a link, a status chosen in the Filters: the markers, the excerpt cards,
+    the address and the downloaded snapshot all follow."""
+    from footprint import filters as flt
+    from footprint import features as feat
+
+    expected = flt.apply(feat.claim_features(store.claims(store.connect(app.db_url))),
+                         flt.Filters(statuses=frozenset({"planned"}), date_to=dt.date(2024, 12, 31)))
+    assert expected
+    with browser_page(accept_downloads=True) as page:
+        page.goto(f"{app.url}/?to=2024-12-31")
+        expect(marker(page).first).to_be_visible()
+        wait_for_app_idle(page)
+        statuses = sidebar(page).locator("[data-testid='stMultiSelect']").filter(has_text="Statuses")
+        statuses.get_by_role("button", name="Open").click()
+        statuses.get_by_role("combobox").fill("planned")  # typed, as the list offers it
+        page.get_by_role("option", name="planned", exact=True).click()
+        page.keyboard.press("Escape")
+        wait_for_app_idle(page)
+        expect(page).to_have_url(re.compile(r"status=planned"))
+        assert "to=2024-12-31" in page.url
+        assert {status for _, status in pairs_on_map(page)} == {"planned"}
+        cards = sidebar(page).locator("div.fp-card")
+        expect(cards).to_have_count(min(20, sum(len(f.sources) for f in expected)))
+        assert all("planned" in t for t in cards.all_inner_texts())
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download GeoJSON snapshot of this map").click()
+        info.value.save_as(tmp_path / "filtered.geojson")
+        snap = json.loads((tmp_path / "filtered.geojson").read_text(encoding="utf-8"))
+        assert sorted(f["id"] for f in snap["features"]) == sorted(f.key for f in expected)
+        assert all(s["published"] is not None and s["published"] <= "2024-12-31" for _, s in sources(snap))
+        assert (snap["filters"]["status"], snap["filters"]["to"]) == ("planned", "2024-12-31")
+
+
 def test_the_change_page_lists_a_known_change(app):
     with browser_page() as page:
         claims = store.claims(store.connect(app.db_url))
