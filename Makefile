@@ -1,7 +1,7 @@
 # Footprint: `make run` serves the map on the bundled sample reports; `make test` runs every test.
 # Both set up what they need on first use: a virtual environment with the pinned requirements,
 # the pinned web assets (served by the app itself, so the map draws offline) and, for the
-# browser tests, Debian's Chromium.
+# browser tests, Debian's Chromium, and for the store tests, Debian's PostgreSQL server.
 
 PYTHON ?= python3
 PORT ?= 8501
@@ -10,7 +10,7 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.requirements-installed
 WEB_STAMP := static/vendor/.installed
 
-.PHONY: setup run test chromium clean
+.PHONY: setup run test chromium postgresql clean
 
 setup: $(PY_STAMP) $(WEB_STAMP)
 
@@ -34,18 +34,27 @@ run: setup
 	$(BIN)/python -m footprint ingest data/samples
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
-chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
+# $(call debian,TEST,PACKAGE,WHO): when TEST fails, install Debian's PACKAGE (as root) or say how
+define debian
+	@if ! $(1); then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	    echo "Installing Debian's $(2) for $(3)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(2) >/dev/null; \
 	  else \
-	    echo "The browser tests need Debian's Chromium at /usr/bin/chromium: run 'sudo apt-get install chromium'"; \
+	    echo "$(3) need Debian's $(2): run 'sudo apt-get install $(2)'"; \
 	    exit 1; \
 	  fi; \
 	fi
+endef
 
-test: setup chromium
+chromium:
+	$(call debian,[ -x /usr/bin/chromium ],chromium,the browser tests)
+
+# the store tests start a throw-away server of their own (tests/pgserver.py) on 127.0.0.1
+postgresql:
+	$(call debian,ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1,postgresql,the store tests)
+
+test: setup chromium postgresql
 	$(BIN)/python -m pytest -q
 
 clean:

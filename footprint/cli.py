@@ -1,4 +1,4 @@
-"""Command line: ``python -m footprint extract|geocode|ingest|review|reprocess|export``."""
+"""Command line: ``python -m footprint extract|geocode|ingest|review|reprocess|diff|upgrade|check|log|export``."""
 
 from __future__ import annotations
 
@@ -153,6 +153,36 @@ def _reextract(args) -> int:
     return 0
 
 
+def _upgrade(args) -> int:
+    before, engine = store.upgrade_store(args.db)
+    engine.dispose()
+    where = visible(store.shown_url(args.db))
+    if before == store.SCHEMA:
+        print(f"the store at {where} is at schema {store.SCHEMA} already")
+    else:
+        print(f"upgraded the store at {where} from {f'schema {before}' if before else 'no schema'} to {store.SCHEMA}")
+    return 0
+
+
+def _check(args) -> int:
+    """Exit 0 when the store answers and is at this Footprint's schema; 1 with the reason else."""
+    try:
+        health = store.health(store.connect(args.db, upgrade=False))
+    except FootprintError as err:
+        print(f"footprint check: {visible(str(err))}", file=sys.stderr)
+        return 1
+    print(visible(f"ok: the store at {store.shown_url(args.db)} answers (schema {health['schema']}): "
+                  f"{_n(health['reports'], 'report')}, {_n(health['claims'], 'claim')}; last logged change "
+                  f"{health['last_event'] or 'none'}"))
+    return 0
+
+
+def _log(args) -> int:
+    for e in store.events(store.connect(args.db), limit=args.limit, action=args.action):
+        print(visible(f"{e['at']}  {e['who']}  {e['action']}  {e['report_id'] or '-'}  {e['detail']}"))
+    return 0
+
+
 def _report_refresh(claims: int | None) -> None:
     if claims is not None:
         print(f"extraction has changed since the store was filled: read its reports again ({_n(claims, 'claim')})",
@@ -227,6 +257,18 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--to", dest="date_to", required=True, metavar="YYYY-MM-DD")
     s.add_argument("-o", "--output", metavar="FILE", help="also write the changes as GeoJSON")
     s.set_defaults(run=_diff)
+    s = sub.add_parser("upgrade", parents=[db], help="bring the store's schema up to this Footprint's "
+                       "(the app and the other commands do it themselves unless FOOTPRINT_AUTO_UPGRADE=0)")
+    s.set_defaults(run=_upgrade)
+    s = sub.add_parser("check", parents=[db], help="say whether the store answers and is up to date "
+                       "(exit 0), or why not (exit 1): for monitoring")
+    s.set_defaults(run=_check)
+    s = sub.add_parser("log", parents=[db], help="what was ingested, refused, edited, deleted and reviewed, "
+                       "by whom and when, newest first")
+    s.add_argument("--limit", type=int, default=50, metavar="N", help="at most N lines (default 50; 0 for all)")
+    s.add_argument("--action", metavar="ACTION", help="only this action (ingest, refuse, review, "
+                   "edit report, delete report, reextract)")
+    s.set_defaults(run=_log)
     s = sub.add_parser("export", parents=[db], help="write a GeoJSON snapshot of the store")
     s.add_argument("-o", "--output", metavar="FILE", help="file to write (default: standard output)")
     s.add_argument("--actor", action="append", metavar="ACTOR", help="only this actor's layer (repeatable)")

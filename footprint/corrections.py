@@ -10,9 +10,11 @@ correction reaches every claim with that name and survives re-ingestion.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,19 +118,32 @@ def read(extractor: Extractor, report) -> Extraction:
     return extraction
 
 
-def reapply(engine: Engine, gazetteer: gz.Gazetteer | None = None) -> int:
-    """Read every stored report again with the corrected gazetteer; return the number of claims."""
+def reapply(engine: Engine, gazetteer: gz.Gazetteer | None = None, *, batch: int = 50,
+            progress: Callable[[int, int], None] | None = None) -> int:
+    """Read the stored reports again with the corrected gazetteer; return the number of claims.
+
+    Reports go in batches of ``batch``, each batch swapped in one transaction and marked with
+    the extraction that read it (``target``): a re-extraction cut short (a kill, a crash) leaves
+    every report whole, old or new, and the next one goes on with those not yet read.
+    ``progress(done, total)`` hears of each batch.
+    """
+    goal = target(engine)
     extractor = Extractor(gazetteer_for(engine, gazetteer))
-    extractions = {r.report_id: read(extractor, r) for r in store.stored_reports(engine)}
-    store.replace_extractions(engine, extractions)
+    total, done = store.stale_count(engine, goal), 0
+    while todo := store.stale_reports(engine, goal, batch):
+        store.replace_extractions(engine, {r.report_id: read(extractor, r) for r in todo}, extracted_with=goal)
+        done += len(todo)
+        if progress is not None:
+            progress(min(done, total), total)
     store.set_meta(engine, FINGERPRINT_KEY, fingerprint())
-    return sum(len(e.claims) for e in extractions.values())
+    return store.claim_count(engine)
 
 
 FINGERPRINT_KEY = "extraction"
 _PACKAGE = Path(__file__).resolve().parent
 
 
+@functools.cache
 def fingerprint() -> str:
     """What extraction depends on (its code, the gazetteer, the actor lexicon), as one hash."""
     digest = hashlib.sha256()
@@ -140,19 +155,26 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+def target(engine: Engine) -> str:
+    """The extraction every stored report should have been read with: this code and data
+    (``fingerprint``) and the store's place corrections."""
+    digest = hashlib.sha256()
+    for fix in store.corrections(engine):
+        digest.update(repr((fix.name_key, fix.place_id, fix.lat, fix.lon, fix.precision, fix.kind)).encode())
+    return f"{fingerprint()}-{digest.hexdigest()[:16]}"
+
+
 def refresh(engine: Engine) -> int | None:
-    """Read the stored reports again when extraction has changed since they were read.
+    """Read again the stored reports that another extraction read: all of them when extraction
+    has changed since, the rest of them when a re-extraction was cut short.
 
     Returns the number of claims after a re-read, or ``None`` when nothing had changed.
     Reports are kept with their text, so an improved extractor or gazetteer reaches
     every report already stored, not only new ones.
     """
-    stored = store.get_meta(engine, FINGERPRINT_KEY)
-    current = fingerprint()
-    if stored == current:
-        return None
-    if stored is None and not store.stored_reports(engine):
-        store.set_meta(engine, FINGERPRINT_KEY, current)
+    if store.stale_count(engine, target(engine)) == 0:
+        if store.get_meta(engine, FINGERPRINT_KEY) != fingerprint():
+            store.set_meta(engine, FINGERPRINT_KEY, fingerprint())
         return None
     return reapply(engine)
 

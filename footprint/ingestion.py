@@ -102,14 +102,31 @@ def load(target: str) -> reports.Report:
     return reports.from_path(target)
 
 
-def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor | None = None) -> store.IngestResult:
+def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor | None = None, *,
+                  who: str = "", target: str | None = None) -> store.IngestResult:
     """Extract (with the store's place corrections) and store one report; a report not in English
-    is stored with its language noted, its places and no claims (``corrections.read``)."""
+    is stored with its language noted, its places and no claims (``corrections.read``). ``who``
+    goes in the log (the OS user when not given); ``target`` names the extraction (taken before
+    the extractor was made, so that a correction saved meanwhile has the report read again)."""
+    target = target or corrections.target(engine)
+    extractor = extractor or corrections.extractor_for(engine)
     code = language.foreign(report.text)
     if code is not None:
         report = dataclasses.replace(report, notes={**report.notes, "language": code})
-    extraction = corrections.read(extractor or corrections.extractor_for(engine), report)
-    return store.ingest(engine, report, extraction)
+    extraction = corrections.read(extractor, report)
+    return store.ingest(engine, report, extraction, who=who or default_who(), extracted_with=target)
+
+
+def default_who() -> str:
+    """Who the log names for work done on this machine's command line: the OS user."""
+    from .review import default_reviewer
+
+    return default_reviewer()
+
+
+def refused(engine: Engine, name: str, reason: str, who: str = "") -> None:
+    """Log an input that was refused (the store is otherwise left as it was)."""
+    store.log_event(engine, who or default_who(), "refuse", None, input=name[:500], reason=reason[:500])
 
 
 @dataclass(frozen=True)
@@ -155,9 +172,9 @@ def _plan(engine: Engine, targets: Iterable[str]) -> Iterator[_Task]:
                         for item in items)
 
 
-def _ingest_task(engine: Engine, task: _Task, extractor: Extractor) -> store.IngestResult:
+def _ingest_task(engine: Engine, task: _Task, extractor: Extractor, who: str, target: str) -> store.IngestResult:
     if task.page is None and task.item is None and not _is_url(task.name):
-        return ingest_report(engine, load(task.name), extractor)
+        return ingest_report(engine, load(task.name), extractor, who=who, target=target)
     known = store.find_url(engine, task.page.url if task.page else task.name)
     if known is not None:
         return known
@@ -168,14 +185,17 @@ def _ingest_task(engine: Engine, task: _Task, extractor: Extractor) -> store.Ing
     if task.item is not None:  # what the feed says of its item fills what the page left out
         report = dataclasses.replace(report, title=report.title or task.item.title,
                                      published=report.published or task.item.published)
-    return ingest_report(engine, report, extractor)
+    return ingest_report(engine, report, extractor, who=who, target=target)
 
 
-def ingest_each(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None,
+def ingest_each(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None, *, who: str = "",
                 ) -> Iterator[tuple[int, int, Outcome]]:
     """(done, total, outcome) for every input, as each is ingested; one failing does not stop the
-    others. Folders and feeds are listed first, so ``total`` is known from the start. A URL or a
-    feed's item already stored (tracking parameters aside) is not fetched again."""
+    others (it is logged as refused). Folders and feeds are listed first, so ``total`` is known
+    from the start. A URL or a feed's item already stored (tracking parameters aside) is not
+    fetched again."""
+    who = who or default_who()
+    target = corrections.target(engine)
     extractor = extractor or corrections.extractor_for(engine)
     tasks = list(_plan(engine, targets))
     for done, task in enumerate(tasks, 1):
@@ -183,15 +203,18 @@ def ingest_each(engine: Engine, targets: Iterable[str], extractor: Extractor | N
             outcome = Outcome(task.name, error=task.error)
         else:
             try:
-                outcome = Outcome(task.name, _ingest_task(engine, task, extractor))
+                outcome = Outcome(task.name, _ingest_task(engine, task, extractor, who, target))
             except IngestError as err:
                 outcome = Outcome(task.name, error=str(err))
+        if outcome.error is not None:
+            refused(engine, outcome.name, outcome.error, who)
         yield done, len(tasks), outcome
 
 
-def ingest_all(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None) -> list[Outcome]:
+def ingest_all(engine: Engine, targets: Iterable[str], extractor: Extractor | None = None, *,
+               who: str = "") -> list[Outcome]:
     """Ingest every target; one failing does not stop the others."""
-    return [outcome for _, _, outcome in ingest_each(engine, targets, extractor)]
+    return [outcome for _, _, outcome in ingest_each(engine, targets, extractor, who=who)]
 
 
 @dataclass

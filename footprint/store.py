@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, create_engine, delete, event, func,
-    insert, inspect, literal, select, text,
+    Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, LargeBinary, String, Text, create_engine, delete, event,
+    func, insert, inspect, select, text, update,
 )
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
 
 from . import reposts
@@ -27,7 +30,12 @@ from .errors import FootprintError
 from .reports import Report, canonical_url
 
 ENV_VAR = "FOOTPRINT_DATABASE_URL"
+#: What was stored, refused, deleted, edited and reviewed, as it happens (also kept in ``events``)
+_LOGGER = logging.getLogger("footprint.events")
 DEFAULT_FILE = "footprint.db"
+
+
+_HAS_URL_KEY = text("url_key != ''")
 
 
 class Base(DeclarativeBase):
@@ -41,7 +49,7 @@ class ReportRow(Base):
     source: Mapped[str] = mapped_column(Text, default="")
     url: Mapped[str] = mapped_column(Text, default="")
     #: ``reports.canonical_url(url)``: the same page under tracking parameters is the same report
-    url_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+    url_key: Mapped[str] = mapped_column(String(400), default="", server_default="")
     published: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     filename: Mapped[str] = mapped_column(Text, default="")
     notes: Mapped[str] = mapped_column(Text, default="{}")
@@ -52,6 +60,12 @@ class ReportRow(Base):
     #: the report this one is a copy of (``reposts``): the same story, another outlet or edition
     repost_of: Mapped[str | None] = mapped_column(String(32), nullable=True, index=True)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    #: the extraction that made its claims (``corrections.target``): a re-extraction cut short
+    #: goes on with the reports not yet at the current one
+    extracted_with: Mapped[str] = mapped_column(String(64), default="", server_default="")
+
+    __table_args__ = (Index("uq_reports_url_key", "url_key", unique=True, sqlite_where=_HAS_URL_KEY,
+                            postgresql_where=_HAS_URL_KEY),)
 
 
 class BandRow(Base):
@@ -232,27 +246,165 @@ class IngestResult:
 
 
 def database_url(url: str | None = None) -> str:
-    """The store's URL: the argument, else ``FOOTPRINT_DATABASE_URL``, else ./footprint.db."""
-    url = url or os.environ.get(ENV_VAR)
-    if url:
-        return url
-    return f"sqlite:///{Path.cwd() / DEFAULT_FILE}"
+    """The store's URL: the argument, else ``FOOTPRINT_DATABASE_URL``, else ./footprint.db.
+
+    A PostgreSQL URL without a driver (``postgresql://`` or ``postgres://``, as PostgreSQL's own
+    tools write them) is read through psycopg 3, the driver Footprint installs."""
+    url = (url or os.environ.get(ENV_VAR) or "").strip()
+    if not url:
+        return f"sqlite:///{Path.cwd() / DEFAULT_FILE}"
+    for bare in ("postgresql://", "postgres://"):
+        if url.startswith(bare):
+            return "postgresql+psycopg://" + url[len(bare):]
+    return url
 
 
-def connect(url: str | None = None) -> Engine:
-    """An engine with the schema in place."""
+def shown_url(url: str | None = None) -> str:
+    """The store's URL with any password hidden, for messages and logs."""
+    from sqlalchemy.engine import make_url
+
     resolved = database_url(url)
     try:
-        engine = create_engine(resolved)
+        return make_url(resolved).render_as_string(hide_password=True)
+    except Exception:  # noqa: BLE001 - an unreadable URL is shown by its scheme alone
+        return resolved.split(":", 1)[0] + ":…"
+
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+#: Every schema revision this Footprint knows, oldest first (``migrations/versions``).
+REVISIONS = tuple(sorted(p.name[:4] for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")))
+#: The schema this Footprint reads and writes.
+SCHEMA = REVISIONS[-1]
+AUTO_UPGRADE_ENV = "FOOTPRINT_AUTO_UPGRADE"
+#: The execution option that makes a transaction a writer's (``writing``).
+_WRITE = "footprint_write"
+#: PostgreSQL advisory lock held by every Footprint writer, so that writes come one at a time
+_LOCK_KEY = 0x466F6F74
+LOCK_WAIT_S = 60
+
+
+def connect(url: str | None = None, *, upgrade: bool | None = None) -> Engine:
+    """An engine on the store, its schema brought up to ``SCHEMA``.
+
+    A store at an older schema (or made before migrations, or new and empty) is upgraded in
+    place, in one transaction, unless ``upgrade`` is False or ``FOOTPRINT_AUTO_UPGRADE=0``: then
+    the error gives the command to run.
+
+    Raises
+    ------
+    FootprintError
+        When the store cannot be reached, is newer than this Footprint, or needs an upgrade that
+        is not allowed.
+    """
+    if upgrade is None:
+        upgrade = os.environ.get(AUTO_UPGRADE_ENV, "1").strip().lower() not in ("0", "no", "off", "false")
+    return _open(url, upgrade)[0]
+
+
+def upgrade_store(url: str | None = None) -> tuple[str | None, Engine]:
+    """Bring the store up to ``SCHEMA``; the revision it had (``None``: new, or from before
+    migrations) and the engine."""
+    engine, before = _open(url, True)
+    return before, engine
+
+
+def _open(url: str | None, upgrade: bool) -> tuple[Engine, str | None]:
+    resolved = database_url(url)
+    try:
+        engine = create_engine(resolved, **_engine_options(resolved))
         if engine.dialect.name == "sqlite":
             event.listen(engine, "connect", _sqlite_pragmas)
-        Base.metadata.create_all(engine)
-        _add_missing_columns(engine)
-        _fill_url_keys(engine)
-        _fill_bands(engine)
-    except (SQLAlchemyError, ValueError) as err:
-        raise FootprintError(f"cannot open the store at {resolved}: {err}") from err
-    return engine
+            event.listen(engine, "begin", _sqlite_begin)
+        current = revision(engine)
+        if current != SCHEMA:
+            if current is not None and current not in REVISIONS:
+                raise FootprintError(
+                    f"the store at {shown_url(url)} has schema {current}, made by a newer Footprint than this one "
+                    f"(which knows up to {SCHEMA}): update Footprint to use it")
+            if not upgrade:
+                with engine.connect() as conn:
+                    empty = not inspect(conn).get_table_names()
+                state = "is new and empty" if empty else f"has schema {current or 'from before migrations'}"
+                raise FootprintError(
+                    f"the store at {shown_url(url)} {state}, this Footprint needs schema {SCHEMA}: "
+                    f"{'' if empty else 'back it up, then '}run `python -m footprint upgrade --db '{shown_url(url)}'`")
+            migrate(engine)
+            _fill_url_keys(engine)
+            _fill_bands(engine)
+    except (SQLAlchemyError, ValueError, ImportError) as err:
+        raise FootprintError(f"cannot open the store at {shown_url(url)}: {_reason(err)}") from err
+    return engine, current
+
+
+def _engine_options(url: str) -> dict:
+    if url.startswith("postgresql"):
+        # a server that restarted or dropped an idle connection is met with a fresh one; a server
+        # that does not answer is given up on after 10 s instead of hanging the page
+        return {"pool_pre_ping": True, "connect_args": {"connect_timeout": 10}}
+    return {}
+
+
+def _reason(err: Exception) -> str:
+    """The driver's own words, without SQLAlchemy's statement dump and help link."""
+    orig = getattr(err, "orig", None)
+    return " ".join(str(orig if orig is not None else err).split())[:300]
+
+
+def revision(engine: Engine) -> str | None:
+    """The store's schema revision; ``None`` for an empty store or one made before migrations."""
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def migrate(engine: Engine, target: str = "head") -> None:
+    """Run the migrations up to ``target`` in one transaction, holding the write lock (so that
+    two instances starting at once on one store upgrade it once)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.connect() as conn:
+        conn.execution_options(**{_WRITE: True})  # SQLite: BEGIN IMMEDIATE (see ``_sqlite_begin``)
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+        if conn.in_transaction():
+            conn.commit()
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Session]:
+    """A session in one write transaction that holds the store's write lock until it commits:
+    Footprint's writes come one at a time, so what a writer checked (is this report stored? is
+    this the latest decision?) still holds when it writes. Reading and extraction happen
+    outside, so two ingests still extract side by side.
+
+    SQLite takes its lock with ``BEGIN IMMEDIATE`` and waits up to 30 s for it; PostgreSQL takes
+    an advisory lock and waits up to ``LOCK_WAIT_S``.
+
+    Raises
+    ------
+    FootprintError
+        When the lock is not had in time or the store cannot be written.
+    """
+    try:
+        with Session(engine.execution_options(**{_WRITE: True})) as session, session.begin():
+            if engine.dialect.name == "postgresql":
+                session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_S}s'"))
+                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+            yield session
+    except OperationalError as err:
+        raise FootprintError(f"the store could not be written, nothing was changed: {_reason(err)}") from err
+
+
+def _sqlite_begin(conn) -> None:
+    """Every transaction begins here (``_sqlite_pragmas`` turns the driver's own BEGIN off): a
+    writer's with IMMEDIATE, which takes the write lock at once, so that it never finds, halfway,
+    that another writer changed what it read (SQLite would then refuse it at once, whatever the
+    busy timeout)."""
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -260,6 +412,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     a write-ahead log lets readers (the app) and a writer (an ingest) work at once, and with it
     ``synchronous=NORMAL`` commits without waiting for the disk each time, still never leaving
     the file half-written (a power cut may lose the last commits, a crash of Footprint none)."""
+    dbapi_connection.isolation_level = None  # transactions begin in ``_sqlite_begin``
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")  # wait for another writer rather than fail at once
@@ -269,31 +422,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _add_missing_columns(engine: Engine) -> None:
-    """Bring a store made by an earlier Footprint up to date: add the columns it lacks, with their
-    defaults (its claims are read again anyway when extraction has changed)."""
-    inspector = inspect(engine)
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            if not inspector.has_table(table.name):
-                continue
-            have = {c["name"] for c in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name in have:
-                    continue
-                ddl = f"ALTER TABLE {table.name} ADD COLUMN {column.name} {column.type.compile(engine.dialect)}"
-                if column.default is not None and not callable(column.default.arg):
-                    value = literal(column.default.arg, column.type).compile(
-                        dialect=engine.dialect, compile_kwargs={"literal_binds": True})
-                    ddl += f" DEFAULT {value}"
-                conn.execute(text(ddl))
-
-
 def _fill_url_keys(engine: Engine) -> None:
-    """Give the reports of an older store their ``url_key``."""
-    with Session(engine) as session, session.begin():
-        for row in session.scalars(select(ReportRow).where(ReportRow.url_key == "", ReportRow.url != "")):
-            row.url_key = canonical_url(row.url)[:400]
+    """Give the reports of an older store their ``url_key``; a later copy of a stored address
+    keeps none (the key is unique)."""
+    with writing(engine) as session:
+        taken = set(session.scalars(select(ReportRow.url_key).where(ReportRow.url_key != "")))
+        for row in session.scalars(select(ReportRow).where(ReportRow.url_key == "", ReportRow.url != "")
+                                   .order_by(ReportRow.ingested_at)):
+            key = canonical_url(row.url)[:400]
+            if key and key not in taken:
+                row.url_key = key
+                taken.add(key)
 
 
 def find_url(engine: Engine, url: str) -> IngestResult | None:
@@ -313,29 +452,60 @@ def _existing(session: Session, row: ReportRow) -> IngestResult:
                         json.loads(row.notes or "{}").get("language"), row.repost_of)
 
 
-def ingest(engine: Engine, report: Report, extraction: Extraction) -> IngestResult:
-    """Store a report with its claims, once: the same cleaned text, or a report from the same
-    address (``reports.canonical_url``), is not stored again."""
+def ingest(engine: Engine, report: Report, extraction: Extraction, *, who: str = "",
+           extracted_with: str = "") -> IngestResult:
+    """Store a report with its claims, once, in one transaction (a kill halfway leaves the store as
+    it was): the same cleaned text, or a report from the same address (``reports.canonical_url``),
+    is not stored again, even by two ingests at once. The log records who stored it."""
     url_key = canonical_url(report.url)[:400]
-    with Session(engine) as session, session.begin():
-        existing = session.get(ReportRow, report.report_id)
-        if existing is None and url_key:
-            existing = session.scalars(select(ReportRow).where(ReportRow.url_key == url_key).limit(1)).first()
-        if existing is not None:
-            return _existing(session, existing)
-        keys = reposts.bands(report.text)
-        original = _original(session, report.text, keys)
-        session.add(ReportRow(
-            report_id=report.report_id, title=report.title, source=report.source, url=report.url, url_key=url_key,
-            published=report.published, filename=report.filename, notes=json.dumps(report.notes),
-            text=report.text, original=report.original or report.text, raw=report.raw or None, repost_of=original,
-            ingested_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-        ))
-        session.flush()
-        session.execute(insert(BandRow), [{"report_id": report.report_id, "band": k} for k in dict.fromkeys(keys)])
-        _add_extraction(session, report.report_id, extraction)
+    try:
+        with writing(engine) as session:
+            existing = _stored(session, report.report_id, url_key)
+            if existing is not None:
+                return existing
+            keys = reposts.bands(report.text)
+            original = _original(session, report.text, keys)
+            session.add(ReportRow(
+                report_id=report.report_id, title=report.title, source=report.source, url=report.url,
+                url_key=url_key, published=report.published, filename=report.filename,
+                notes=json.dumps(report.notes), text=report.text, original=report.original or report.text,
+                raw=report.raw or None, repost_of=original, ingested_at=_now(), extracted_with=extracted_with,
+            ))
+            session.flush()
+            session.execute(insert(BandRow), [{"report_id": report.report_id, "band": k} for k in dict.fromkeys(keys)])
+            _add_extraction(session, report.report_id, extraction)
+            _log(session, who, "ingest", report.report_id, title=report.title or report.filename, url=report.url,
+                 claims=len(extraction.claims), repost_of=original)
+    except IntegrityError:
+        # another writer outside Footprint's lock stored it between the check and the insert
+        with Session(engine) as session:
+            existing = _stored(session, report.report_id, url_key)
+            if existing is None:
+                raise
+            return existing
     return IngestResult(report.report_id, report.title, True, len(extraction.claims), len(extraction.places),
                         report.notes.get("language"), original)
+
+
+def _stored(session: Session, report_id: str, url_key: str) -> IngestResult | None:
+    existing = session.get(ReportRow, report_id)
+    if existing is None and url_key:
+        existing = session.scalars(select(ReportRow).where(ReportRow.url_key == url_key).limit(1)).first()
+    return _existing(session, existing) if existing is not None else None
+
+
+def _log(session: Session, who: str, action: str, report_id: str | None = None, **detail) -> None:
+    """One line of the log, in the transaction of what it records."""
+    who = " ".join((who or "").split())[:120] or "unknown"
+    session.add(EventRow(at=_now(), who=who, action=action, report_id=report_id,
+                         detail=json.dumps(detail, ensure_ascii=False, default=str)))
+    _LOGGER.info("%s %s %s %s", who, action, report_id or "-", json.dumps(detail, ensure_ascii=True, default=str))
+
+
+def log_event(engine: Engine, who: str, action: str, report_id: str | None = None, **detail) -> None:
+    """Record something done that changed no report (a refused input, a re-extraction)."""
+    with writing(engine) as session:
+        _log(session, who, action, report_id, **detail)
 
 
 def _original(session: Session, text: str, keys: list[str]) -> str | None:
@@ -356,7 +526,7 @@ def _original(session: Session, text: str, keys: list[str]) -> str | None:
 
 def _fill_bands(engine: Engine) -> None:
     """Give the reports of an older store their bands."""
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         missing = session.scalars(select(ReportRow).where(
             ~ReportRow.report_id.in_(select(BandRow.report_id).distinct()))).all()
         for row in missing:
@@ -375,20 +545,38 @@ def _add_extraction(session: Session, report_id: str, extraction: Extraction) ->
 def stored_reports(engine: Engine) -> list[Report]:
     """Every stored report as a ``Report`` (cleaned text, so that offsets stay put)."""
     with Session(engine) as session:
-        return [
-            Report(text=r.text, title=r.title, source=r.source, url=r.url, published=r.published,
-                   original=r.original, filename=r.filename, notes=json.loads(r.notes or "{}"), raw=r.raw or b"")
-            for r in session.scalars(select(ReportRow).order_by(ReportRow.ingested_at))
-        ]
+        return [_as_report(r) for r in session.scalars(select(ReportRow).order_by(ReportRow.ingested_at))]
 
 
-def replace_extractions(engine: Engine, extractions: dict[str, Extraction]) -> None:
-    """Swap the claims, named places and unresolved names of these reports, all at once."""
-    with Session(engine) as session, session.begin():
+def replace_extractions(engine: Engine, extractions: dict[str, Extraction], extracted_with: str = "") -> None:
+    """Swap the claims, named places and unresolved names of these reports, all at once, and
+    note which extraction made them; a report deleted meanwhile is left out."""
+    with writing(engine) as session:
+        ids = list(session.scalars(select(ReportRow.report_id).where(ReportRow.report_id.in_(list(extractions)))))
         for table in (ClaimRow, NamedPlaceRow, UnresolvedRow):
-            session.execute(delete(table).where(table.report_id.in_(list(extractions))))
-        for report_id, extraction in extractions.items():
-            _add_extraction(session, report_id, extraction)
+            session.execute(delete(table).where(table.report_id.in_(ids)))
+        for report_id in ids:
+            _add_extraction(session, report_id, extractions[report_id])
+        session.execute(update(ReportRow).where(ReportRow.report_id.in_(ids)).values(extracted_with=extracted_with))
+
+
+def stale_reports(engine: Engine, target: str, limit: int) -> list[Report]:
+    """Up to ``limit`` stored reports whose claims another extraction than ``target`` made,
+    oldest first."""
+    with Session(engine) as session:
+        rows = session.scalars(select(ReportRow).where(ReportRow.extracted_with != target)
+                               .order_by(ReportRow.ingested_at, ReportRow.report_id).limit(limit))
+        return [_as_report(r) for r in rows]
+
+
+def stale_count(engine: Engine, target: str) -> int:
+    with Session(engine) as session:
+        return int(session.scalar(select(func.count()).where(ReportRow.extracted_with != target)) or 0)
+
+
+def _as_report(r: ReportRow) -> Report:
+    return Report(text=r.text, title=r.title, source=r.source, url=r.url, published=r.published,
+                  original=r.original, filename=r.filename, notes=json.loads(r.notes or "{}"), raw=r.raw or b"")
 
 
 def _now() -> dt.datetime:
@@ -404,7 +592,7 @@ def delete_report(engine: Engine, report_id: str, who: str) -> str:
     FootprintError
         When no such report is stored.
     """
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         row = session.get(ReportRow, report_id)
         if row is None:
             raise FootprintError("that report is no longer in the store")
@@ -418,8 +606,7 @@ def delete_report(engine: Engine, report_id: str, who: str) -> str:
         for copy in copies:
             copy.repost_of = copies[0].report_id if copy is not copies[0] else None
         session.delete(row)
-        session.add(EventRow(at=_now(), who=who, action="delete report", report_id=report_id,
-                             detail=json.dumps({"title": title, "url": row.url, "claims": n_claims}, ensure_ascii=False)))
+        _log(session, who, "delete report", report_id, title=title, url=row.url, claims=n_claims)
     return title
 
 
@@ -432,7 +619,7 @@ def update_report(engine: Engine, report_id: str, who: str, *, title: str | None
     FootprintError
         When no such report is stored, or the new title is empty.
     """
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         row = session.get(ReportRow, report_id)
         if row is None:
             raise FootprintError("that report is no longer in the store")
@@ -449,16 +636,40 @@ def update_report(engine: Engine, report_id: str, who: str, *, title: str | None
                                     published.isoformat() if published else None]
             row.published = published
         if changes:
-            session.add(EventRow(at=_now(), who=who, action="edit report", report_id=report_id,
-                                 detail=json.dumps(changes, ensure_ascii=False)))
+            _log(session, who, "edit report", report_id, **changes)
 
 
-def events(engine: Engine) -> list[dict]:
-    """The log, newest first."""
+def events(engine: Engine, *, limit: int = 0, action: str | None = None) -> list[dict]:
+    """The log, newest first: ``limit`` lines at most (0 for all), of one ``action`` if given."""
+    query = select(EventRow).order_by(EventRow.id.desc())
+    if action:
+        query = query.where(EventRow.action == action)
+    if limit > 0:
+        query = query.limit(limit)
     with Session(engine) as session:
         return [{"at": e.at.replace(microsecond=0).isoformat(sep=" "), "who": e.who, "action": e.action,
                  "report_id": e.report_id, "detail": e.detail}
-                for e in session.scalars(select(EventRow).order_by(EventRow.id.desc()))]
+                for e in session.scalars(query)]
+
+
+def health(engine: Engine) -> dict:
+    """What monitoring wants to know: the store answers, at which schema, holding how much.
+
+    Raises
+    ------
+    FootprintError
+        When the store does not answer.
+    """
+    try:
+        with Session(engine) as session:
+            n_reports = session.scalar(select(func.count()).select_from(ReportRow))
+            n_claims = session.scalar(select(func.count()).select_from(ClaimRow))
+            last = session.scalar(select(func.max(EventRow.at)))
+        return {"schema": revision(engine), "reports": int(n_reports or 0), "claims": int(n_claims or 0),
+                "last_event": last.replace(microsecond=0).isoformat(sep=" ") if last else None}
+    except SQLAlchemyError as err:
+        raise FootprintError(f"the store at {engine.url.render_as_string(hide_password=True)} does not answer: "
+                             f"{_reason(err)}") from err
 
 
 def unresolved(engine: Engine) -> list[tuple[str, str, str]]:
@@ -478,12 +689,12 @@ def corrections(engine: Engine) -> list[CorrectionRow]:
 
 def save_correction(engine: Engine, row: CorrectionRow) -> None:
     """Store (or replace) the correction for one name."""
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         session.merge(row)
 
 
 def delete_correction(engine: Engine, name_key: str) -> None:
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         row = session.get(CorrectionRow, name_key)
         if row is not None:
             session.delete(row)
@@ -497,7 +708,7 @@ def cached_answer(engine: Engine, provider: str, query: str) -> list[dict] | Non
 
 
 def cache_answer(engine: Engine, provider: str, query: str, answers: list[dict]) -> None:
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         session.merge(GeocodeCacheRow(
             provider=provider, query=query, answer=json.dumps(answers),
             fetched_at=dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
@@ -545,6 +756,12 @@ def claims(engine: Engine, *, rejected: bool = False, report_id: str | None = No
     return [c for c in apply(extracted, made) if rejected or c.review != "rejected"]
 
 
+def claim_count(engine: Engine) -> int:
+    """Extracted claims stored (review decisions aside)."""
+    with Session(engine) as session:
+        return int(session.scalar(select(func.count()).select_from(ClaimRow)) or 0)
+
+
 def named_places(engine: Engine) -> list[StoredPlace]:
     with Session(engine) as session:
         rows = session.execute(
@@ -588,5 +805,5 @@ def get_meta(engine: Engine, key: str) -> str | None:
 
 
 def set_meta(engine: Engine, key: str, value: str) -> None:
-    with Session(engine) as session, session.begin():
+    with writing(engine) as session:
         session.merge(MetaRow(key=key, value=value))

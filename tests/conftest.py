@@ -19,6 +19,31 @@ def allow_loopback(monkeypatch):
     monkeypatch.setenv("FOOTPRINT_ALLOW_PRIVATE_URLS", "127.0.0.1")
 
 
+#: The stores the store tests run against: a SQLite file, and a database on a real PostgreSQL
+#: server that the test run starts (``tests.pgserver``).
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A throw-away PostgreSQL server on 127.0.0.1 for the whole test run."""
+    from tests.pgserver import Server
+
+    try:
+        server = Server()
+    except RuntimeError as err:
+        pytest.fail(str(err))
+    yield server
+    server.stop()
+
+
+def backend_url(request, tmp_path) -> str:
+    """A new, empty store of the kind ``request.param`` names (one of ``BACKENDS``)."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("postgres").database()
+    return f"sqlite:///{tmp_path / 'footprint-test.db'}"
+
+
 @pytest.fixture
 def db_url(tmp_path) -> str:
     return f"sqlite:///{tmp_path / 'footprint-test.db'}"

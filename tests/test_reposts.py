@@ -10,6 +10,15 @@ from footprint import features as feat
 from footprint.claims import Extractor
 from footprint.reports import Report
 
+from tests.conftest import BACKENDS, backend_url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path) -> str:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return backend_url(request, tmp_path)
+
+
 STORY = ("Turkish drones struck two villages south of Kobani on Tuesday, the Syrian Democratic Forces said, "
          "in the third such attack this week near the Tishreen dam. Local sources said a Turkish reconnaissance "
          "aircraft flew over the area for hours before the strikes, and that the villagers had fled towards Raqqa. "
@@ -103,8 +112,9 @@ def test_an_older_store_gains_its_bands(tmp_path, extractor):
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = store.connect(url)
     first = add(engine, extractor, STORY, "Agency A", "https://a.example/1")
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # as a Footprint from before bands (and migrations) left it
         conn.exec_driver_sql("DELETE FROM report_bands")
+        conn.exec_driver_sql("DROP TABLE alembic_version")
     engine.dispose()
     reopened = store.connect(url)
     copy = add(reopened, extractor, COPY, "Outlet B", "https://b.example/2")

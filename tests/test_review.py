@@ -11,6 +11,14 @@ from footprint import gazetteer as gz
 from footprint.claims import Extraction
 from footprint.review import ReviewError
 
+from tests.conftest import BACKENDS, backend_url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path) -> str:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return backend_url(request, tmp_path)
+
 
 @pytest.fixture(scope="module")
 def gazetteer():

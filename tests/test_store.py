@@ -16,6 +16,15 @@ from footprint.errors import FootprintError
 from footprint.ingestion import ingest_all
 from footprint.reports import Report
 
+from tests.conftest import BACKENDS, backend_url
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path) -> str:
+    """Every test here runs on a SQLite file and on a PostgreSQL database."""
+    return backend_url(request, tmp_path)
+
+
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 TEXT = "Turkish troops arrived at the T4 airbase on Monday. Locals in Palmyra saw the convoy."
 EXCERPT = "Turkish troops arrived at the T4 airbase on Monday."
@@ -185,9 +194,10 @@ def test_unusable_store_url(url):
         store.connect(url)
 
 
-def test_a_store_made_before_a_column_existed_gains_it(tmp_path):
-    """A SQLite file written by an earlier Footprint (claims without ``approximate``) opens,
-    gains the column with its default, and keeps its claims."""
+def test_a_store_made_before_migrations_is_adopted_and_upgraded(tmp_path):
+    """A SQLite file written by a Footprint from before migrations (no alembic_version, claims
+    without ``approximate``, reports without ``url_key``) opens, gains what it lacks with its
+    defaults, is upgraded to the current schema, and keeps its claims."""
     import sqlite3
 
     path = tmp_path / "old.db"
@@ -195,11 +205,14 @@ def test_a_store_made_before_a_column_existed_gains_it(tmp_path):
     store.ingest(engine, make_report(), EXTRACTION)
     engine.dispose()
     with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE alembic_version")
         conn.execute("ALTER TABLE claims DROP COLUMN approximate")
-        assert "approximate" not in [r[1] for r in conn.execute("PRAGMA table_info(claims)")]
-        conn.execute("DROP INDEX ix_reports_url_key")
+        conn.execute("DROP INDEX uq_reports_url_key")
         conn.execute("ALTER TABLE reports DROP COLUMN url_key")
+        conn.execute("ALTER TABLE reports DROP COLUMN extracted_with")
+        assert "approximate" not in [r[1] for r in conn.execute("PRAGMA table_info(claims)")]
     reopened = store.connect(f"sqlite:///{path}")
+    assert store.revision(reopened) == store.SCHEMA
     [kept] = store.claims(reopened)
     assert kept.claim == CLAIM and kept.claim.approximate is False
     assert store.find_url(reopened, "https://example.org/t4?utm_source=x").report_id == kept.source.report_id
