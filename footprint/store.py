@@ -11,6 +11,9 @@ import datetime as dt
 import json
 import logging
 import os
+import sqlite3
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -366,12 +369,16 @@ def migrate(engine: Engine, target: str = "head") -> None:
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as conn:
+    # Alembic keeps the running migration in module globals: one at a time in a process
+    with _MIGRATING, engine.connect() as conn:
         conn.execution_options(**{_WRITE: True})  # SQLite: BEGIN IMMEDIATE (see ``_sqlite_begin``)
         config.attributes["connection"] = conn
         command.upgrade(config, target)
         if conn.in_transaction():
             conn.commit()
+
+
+_MIGRATING = threading.Lock()
 
 
 @contextmanager
@@ -417,7 +424,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")  # wait for another writer rather than fail at once
     if cursor.execute("PRAGMA journal_mode").fetchone()[0] not in ("wal", "memory"):
-        cursor.execute("PRAGMA journal_mode=WAL")
+        # switching a new file to WAL needs it to itself, and does not wait on its own
+        for _ in range(600):
+            try:
+                cursor.execute("PRAGMA journal_mode=WAL")
+                break
+            except sqlite3.OperationalError as err:
+                if "locked" not in str(err):
+                    raise
+                time.sleep(0.05)
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
 
