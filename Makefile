@@ -5,6 +5,8 @@
 
 PYTHON ?= python3
 PORT ?= 8501
+# who can reach the app: this machine only, unless set otherwise (see "Serving a team" in the README)
+ADDRESS ?= 127.0.0.1
 VENV := .venv
 BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.requirements-installed
@@ -32,7 +34,7 @@ $(WEB_STAMP): web/node_modules/.package-lock.json footprint/webassets.py $(PY_ST
 
 run: setup
 	$(BIN)/python -m footprint ingest data/samples
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	$(BIN)/streamlit run serve.py --server.port $(PORT) --server.address $(ADDRESS)
 
 # $(call debian,TEST,PACKAGE,WHO): when TEST fails, install Debian's PACKAGE (as root) or say how
 define debian

@@ -2,7 +2,15 @@
 
 import streamlit as st
 
+from footprint.errors import FootprintError
+from footprint.pageparts import engine, literal
+
 st.set_page_config(page_title="Footprint: foreign military presence in Syria", page_icon="🗺️", layout="wide")
+try:
+    engine()  # opened (and upgraded, unless FOOTPRINT_AUTO_UPGRADE=0) once for every page
+except FootprintError as err:
+    st.error(f"Footprint cannot use its store: {literal(str(err))}")
+    st.stop()
 st.navigation([
     st.Page("pages/0_Map.py", title="Map", icon="🗺️", default=True),
     st.Page("pages/1_Reports.py", title="Reports", icon="📰", url_path="Reports"),

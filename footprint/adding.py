@@ -7,7 +7,7 @@ import streamlit as st
 
 from . import reports
 from .errors import FootprintError, IngestError
-from .ingestion import ingest_each, ingest_report
+from .ingestion import ingest_each, ingest_report, refused
 from .pageparts import engine, load_features, outcome_label, show_error, show_outcome
 
 
@@ -33,11 +33,30 @@ def batch(steps, what: str) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
+def who() -> str:
+    """Whom the log names for what this session stores: the signed-in user when the app has a
+    login (``st.login``), else the reviewer name given in the sidebar, else an anonymous app user."""
+    try:
+        if st.user.is_logged_in:
+            return str(st.user.get("email") or st.user.get("name") or "signed-in user")
+    except Exception:  # noqa: BLE001 - no login configured: st.user has nothing to say
+        pass
+    return st.session_state.get("reviewer") or "app user (no name given)"
+
+
+def refuse(name: str, err: FootprintError) -> None:
+    """Show a refusal and log it."""
+    show_error(err)
+    refused(engine(), name, str(err), who())
+
+
 def files_each(files):
     for done, f in enumerate(files, 1):
         try:
-            yield done, len(files), f.name, ingest_report(engine(), reports.from_bytes(f.getvalue(), f.name)), None
+            yield (done, len(files), f.name,
+                   ingest_report(engine(), reports.from_bytes(f.getvalue(), f.name), who=who()), None)
         except FootprintError as err:
+            refused(engine(), f.name, str(err), who())
             yield done, len(files), f.name, None, str(err)
 
 
@@ -68,12 +87,12 @@ def render() -> None:
             if st.form_submit_button("Add this report"):
                 try:
                     report = reports.pasted(text, title=title, source=source, url=url, published=published)
-                    show_outcome(report.label, ingest_report(engine(), report))
+                    show_outcome(report.label, ingest_report(engine(), report, who=who()))
                     if report.notes.get("date") == "guessed":
                         st.caption(f"Dated {report.published.isoformat()} from the text: set it on the Reports page "
                                    "if that is wrong.")
                 except FootprintError as err:
-                    show_error(err)
+                    refuse(" ".join(title.split()) or "pasted text", err)
 
     with upload:
         files = st.file_uploader("Report files (.txt, .html, .md, .pdf)", accept_multiple_files=True, key="files",
@@ -90,9 +109,10 @@ def render() -> None:
                 address = address.strip()
                 try:
                     if not address.lower().startswith(("http://", "https://")):
-                        raise IngestError(f"expected an http:// or https:// address, got {address!r}")
-                    with st.spinner(f"Fetching {address}…"):
-                        steps = ingest_each(engine(), [address])
+                        refuse(address, IngestError(f"expected an http:// or https:// address, got {address!r}"))
+                        return
+                    with st.spinner("Fetching the address…"):
+                        steps = ingest_each(engine(), [address], who=who())  # it logs what it refuses
                         first = next(steps)  # a feed is listed before its first item is fetched
                     done, total, outcome = first
                     if total == 1 and outcome.error:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +18,9 @@ from sqlalchemy.engine import Engine
 
 from . import corrections, fetching, language, reports, store
 from .claims import Extractor
-from .errors import IngestError
+from .errors import FootprintError, IngestError
 
+_LOGGER = logging.getLogger("footprint.events")
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
 
 
@@ -125,8 +127,12 @@ def default_who() -> str:
 
 
 def refused(engine: Engine, name: str, reason: str, who: str = "") -> None:
-    """Log an input that was refused (the store is otherwise left as it was)."""
-    store.log_event(engine, who or default_who(), "refuse", None, input=name[:500], reason=reason[:500])
+    """Log an input that was refused (the store is otherwise left as it was); a store that cannot
+    take even that is left alone, the refusal itself being what the person is shown."""
+    try:
+        store.log_event(engine, who or default_who(), "refuse", None, input=name[:500], reason=reason[:500])
+    except FootprintError as err:
+        _LOGGER.warning("could not log a refusal of %r: %s", name[:200], err)
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Helpers for driving the real app in a browser: a filled store, a served app, a Chromium.
 
 Shared by ``tests/test_browser.py`` and ``bench/screenshot.py`` so that there is
-one way to start the app (``streamlit run app.py`` on a free local port, ready
+one way to start the app (``streamlit run serve.py``, as ``make run`` does, on a free local port, ready
 once ``/_stcore/health`` answers "ok") and one way to launch Chromium.
 """
 
@@ -116,11 +116,14 @@ def stop(proc: subprocess.Popen, grace: float = 10.0) -> None:
 
 
 @contextmanager
-def serve(db_url: str, log_dir: Path, *, port: int | None = None) -> Iterator[App]:
-    """Run ``streamlit run app.py`` on ``db_url`` at 127.0.0.1 until the block ends.
+def serve(db_url: str, log_dir: Path, *, port: int | None = None, address: str | None = "127.0.0.1",
+          ) -> Iterator[App]:
+    """Run ``streamlit run serve.py`` (the app with its ``/health``) on ``db_url`` at 127.0.0.1
+    until the block ends.
 
     The server's stdout and stderr go to files in ``log_dir`` (a pipe nobody reads
-    could fill up and stall it); stderr is quoted when the app fails to start.
+    could fill up and stall it); stderr is quoted when the app fails to start. ``address=None``
+    leaves the listening address to the project's configuration.
     """
     missing = _missing_assets()
     if missing:
@@ -130,8 +133,8 @@ def serve(db_url: str, log_dir: Path, *, port: int | None = None) -> Iterator[Ap
     env["FOOTPRINT_DATABASE_URL"] = db_url
     log_dir = Path(log_dir)
     out_path, err_path = log_dir / "streamlit.out", log_dir / "streamlit.err"
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
-           "--server.port", str(port), "--server.address", "127.0.0.1",
+    cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
+           *(["--server.address", address] if address else []),
            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
