@@ -1,7 +1,8 @@
 # Footprint: `make run` serves the map on the bundled sample reports; `make test` runs every test.
 # Both set up what they need on first use: a virtual environment with the pinned requirements,
 # the pinned web assets (served by the app itself, so the map draws offline) and, for the
-# browser tests, Debian's Chromium, and for the store tests, Debian's PostgreSQL server.
+# browser tests, Debian's Chromium; for the store tests, Debian's PostgreSQL server; for the
+# team test, Debian's nginx.
 
 PYTHON ?= python3
 PORT ?= 8501
@@ -12,7 +13,7 @@ BIN := $(VENV)/bin
 PY_STAMP := $(VENV)/.requirements-installed
 WEB_STAMP := static/vendor/.installed
 
-.PHONY: setup run test chromium postgresql clean
+.PHONY: setup run test chromium postgresql nginx clean
 
 setup: $(PY_STAMP) $(WEB_STAMP)
 
@@ -56,7 +57,11 @@ chromium:
 postgresql:
 	$(call debian,ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1,postgresql,the store tests)
 
-test: setup chromium postgresql
+# the team test puts docs/team/nginx-footprint.conf in front of the app
+nginx:
+	$(call debian,[ -x /usr/sbin/nginx ],nginx-light,the team test)
+
+test: setup chromium postgresql nginx
 	$(BIN)/python -m pytest -q
 
 clean:

@@ -2,6 +2,7 @@
 files (one progress bar and one summary table for many), and a page's or a feed's URL."""
 
 import itertools
+import os
 
 import streamlit as st
 
@@ -33,9 +34,17 @@ def batch(steps, what: str) -> None:
     st.dataframe(rows, hide_index=True, width="stretch")
 
 
+USER_HEADER_ENV = "FOOTPRINT_USER_HEADER"
+
+
 def who() -> str:
-    """Whom the log names for what this session stores: the signed-in user when the app has a
-    login (``st.login``), else the reviewer name given in the sidebar, else an anonymous app user."""
+    """Whom the log names for what this session stores: the person a reverse proxy signed in (the
+    header that ``FOOTPRINT_USER_HEADER`` names: set it only when every request comes through
+    that proxy), else the one signed in by Streamlit's own login, else the reviewer name given in
+    the sidebar, else an anonymous app user."""
+    header = os.environ.get(USER_HEADER_ENV, "").strip()
+    if header and (name := " ".join((st.context.headers.get(header) or "").split())):
+        return name
     try:
         if st.user.is_logged_in:
             return str(st.user.get("email") or st.user.get("name") or "signed-in user")

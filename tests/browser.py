@@ -117,20 +117,20 @@ def stop(proc: subprocess.Popen, grace: float = 10.0) -> None:
 
 @contextmanager
 def serve(db_url: str, log_dir: Path, *, port: int | None = None, address: str | None = "127.0.0.1",
-          ) -> Iterator[App]:
+          env: dict[str, str] | None = None) -> Iterator[App]:
     """Run ``streamlit run serve.py`` (the app with its ``/health``) on ``db_url`` at 127.0.0.1
     until the block ends.
 
     The server's stdout and stderr go to files in ``log_dir`` (a pipe nobody reads
     could fill up and stall it); stderr is quoted when the app fails to start. ``address=None``
-    leaves the listening address to the project's configuration.
+    leaves the listening address to the project's configuration; ``env`` adds to its environment.
     """
     missing = _missing_assets()
     if missing:
         raise AppStartError(f"the map's web assets are not installed ({missing[0]} is missing): run 'make setup'")
     port = port or free_port()
-    env = {k: v for k, v in os.environ.items() if k != "FOOTPRINT_TILES"}  # tiles stay off: no outside requests
-    env["FOOTPRINT_DATABASE_URL"] = db_url
+    env = {**{k: v for k, v in os.environ.items() if k != "FOOTPRINT_TILES"},  # tiles off: no outside requests
+           **(env or {}), "FOOTPRINT_DATABASE_URL": db_url}
     log_dir = Path(log_dir)
     out_path, err_path = log_dir / "streamlit.out", log_dir / "streamlit.err"
     cmd = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
