@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 from footprint import actors, store  # noqa: E402
 from footprint import gazetteer as gz  # noqa: E402
 from footprint.claims import Claim, Extraction  # noqa: E402
-from footprint.corrections import FINGERPRINT_KEY, fingerprint  # noqa: E402
+from footprint.corrections import FINGERPRINT_KEY, fingerprint, target  # noqa: E402
 from footprint.cues import STATUSES  # noqa: E402
 from footprint.reports import Report  # noqa: E402
 
@@ -44,6 +44,7 @@ def generate(path: Path, n_claims: int, seed: int = 20261201) -> str:
     engine = store.connect(url)
     # stamped as read by today's extractor, so that the app does not read the made-up texts again
     store.set_meta(engine, FINGERPRINT_KEY, fingerprint())
+    goal = target(engine)
     per_report = 2
     for r in range(n_claims // per_report):
         day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
@@ -61,10 +62,9 @@ def generate(path: Path, n_claims: int, seed: int = 20261201) -> str:
             at += len(s) + 1
         report = Report(text=text, title=f"Generated report {r}", source=f"Outlet {r % 40}",
                         url=f"https://example.org/generated/{r}", published=dt.date.fromisoformat(day))
-        store.ingest(engine, report, Extraction(claims, []))
+        store.ingest(engine, report, Extraction(claims, []), who="bench/generate.py", extracted_with=goal)
     engine.dispose()
     return url
-
 
 
 if __name__ == "__main__":
