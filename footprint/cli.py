@@ -149,8 +149,22 @@ def _reextract(args) -> int:
     from .corrections import reapply
 
     engine = store.connect(args.db)
-    print(f"read {_n(len(store.reports(engine)), 'stored report')} again: {_n(reapply(engine), 'claim')}")
+    store.mark_all_stale(engine)  # on demand: every report, whatever read it
+
+    def progress(done: int, total: int) -> None:
+        if total > 50:
+            print(f"  {done}/{total} reports read again", file=sys.stderr, flush=True)
+
+    claims = reapply(engine, progress=progress)
+    store.log_event(engine, _who(), "reextract", None, reports=len(store.reports(engine)), claims=claims)
+    print(f"read {_n(len(store.reports(engine)), 'stored report')} again: {_n(claims, 'claim')}")
     return 0
+
+
+def _who() -> str:
+    from .review import default_reviewer
+
+    return default_reviewer()
 
 
 def _upgrade(args) -> int:

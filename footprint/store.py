@@ -584,6 +584,12 @@ def stale_reports(engine: Engine, target: str, limit: int) -> list[Report]:
         return [_as_report(r) for r in rows]
 
 
+def mark_all_stale(engine: Engine) -> None:
+    """Have every report read again by the next ``corrections.reapply`` (as asked on demand)."""
+    with writing(engine) as session:
+        session.execute(update(ReportRow).values(extracted_with=""))
+
+
 def stale_count(engine: Engine, target: str) -> int:
     with Session(engine) as session:
         return int(session.scalar(select(func.count()).where(ReportRow.extracted_with != target)) or 0)
