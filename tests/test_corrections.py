@@ -9,12 +9,18 @@ from footprint.claims import Extractor
 from footprint.errors import GeocodeError
 from footprint.ingestion import ingest_report
 
-from .conftest import ROOT
+from .conftest import BACKENDS, ROOT, backend_url
 
 PAGE = str(ROOT / "pages" / "3_Place_names.py")
 REPORT = ("title: Drawdown\npublished: 2025-03-01\n---\n"
           "US forces withdrew from the Fooville airbase on Monday, a monitor reported.\n\n"
           "Residents said US troops had left the Fooville airbase in a long convoy.")
+
+
+@pytest.fixture(params=BACKENDS)
+def db_url(request, tmp_path) -> str:
+    """Corrections re-read the store: every test here runs on SQLite and on PostgreSQL."""
+    return backend_url(request, tmp_path)
 
 
 @pytest.fixture
@@ -90,6 +96,7 @@ def test_a_person_settles_namesakes(engine):
     ({"name": "Fooville", "lat": 35.0, "lon": 38.0, "precision": 3}, "precision 1"),
 ])
 def test_bad_corrections_are_refused_and_change_nothing(fooville, kwargs, message):
+    kwargs = dict(kwargs)  # the same dict serves each backend's run
     name = kwargs.pop("name")
     with pytest.raises(GeocodeError, match=message):
         corrections.correct(fooville, name, **kwargs)
