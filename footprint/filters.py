@@ -133,7 +133,7 @@ def from_params(params: Mapping[str, str]) -> tuple[Filters, frozenset[str] | No
     filters = Filters(
         statuses=listed("status", STATUSES), date_from=day("from"), date_to=day("to"), publishers=publishers,
         reviews=listed("review", REVIEWS), min_sources=min_sources, precisions=precisions,
-        text=" ".join(str(params.get("q", "")).split())[:200], disputed_only=params.get("disputed") == "1",
+        text=" ".join(str(params.get("q", "")).split())[:200].rstrip(), disputed_only=params.get("disputed") == "1",
     )
     actors = frozenset(a for a in str(params["actors"]).split("|") if a) if "actors" in params else None
     place = str(params.get("place", "")) or None

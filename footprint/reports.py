@@ -9,6 +9,7 @@ stories) so that a teaser about Gaza never becomes a claim.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import datetime as dt
 import hashlib
@@ -51,6 +52,9 @@ _TAIL_HEADING = re.compile(
       |trending(?:\ now)?|popular\ posts|editor'?s\ picks|more\ stories|top\ stories)\s*:?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
+
+#: A letter of any script: a text without one is no article.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -95,22 +99,94 @@ def parse_date(value: str | None) -> dt.date | None:
 
 def decode(data: bytes, name: str = "report", limit: int = MAX_REPORT_BYTES, charset: str | None = None) -> str:
     """Bytes to text, refusing what is empty, too large (over ``limit`` bytes) or not text;
-    ``charset`` is the one a server named, tried first."""
-    if not data or not data.strip():
-        raise IngestError(f"{name} is empty: paste or upload the text of a report")
+    ``charset`` is the one a server named, tried first. UTF-8 is read, UTF-16 and UTF-32 when a
+    byte-order mark names them, else Windows-1252.
+
+    Raises
+    ------
+    IngestError
+        For bytes that are empty, too many, binary, or text in an encoding that cannot be told
+        (UTF-16 without its byte-order mark; Arabic or Cyrillic in a Windows code page).
+    """
     if len(data) > limit:
         raise IngestError(
             f"{name} is {len(data) / 2**20:.1f} MB; one report is at most "
             f"{limit / 2**20:g} MB: split it or upload the article alone"
         )
-    if b"\x00" in data[:8192]:
-        raise IngestError(f"{name} looks binary, not text: expected a .txt, .html or .md file")
+    text = _wide_text(data, name)
+    if text is None:
+        text = _narrow_text(data, name, charset)
+    if not text.strip():
+        raise IngestError(f"{name} is empty: paste or upload the text of a report")
+    return text
+
+
+#: Characters no text holds (tabs, line and page breaks aside).
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+#: The byte-order marks of the wide Unicode encodings ("Unicode" in Windows Notepad is UTF-16).
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_SAVE_AS_UTF8 = "save it as UTF-8 and try again"
+
+
+def _binary(name: str) -> IngestError:
+    return IngestError(f"{name} looks binary, not text: expected a .txt, .html or .md file")
+
+
+def _controlled(text: str) -> bool:
+    """Whether more than one character in twenty of decoded text is a control character (a few
+    stray ones, such as a terminal's escape codes in a title, are text to show escaped)."""
+    return len(_CONTROL.findall(text, 0, 8192)) > len(text[:8192]) / 20
+
+
+def _wide_text(data: bytes, name: str) -> str | None:
+    """The text of UTF-16 or UTF-32 bytes that begin with a byte-order mark, else ``None``."""
+    encoding = next((enc for bom, enc in _WIDE_BOMS if data.startswith(bom)), None)
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise IngestError(f"{name} is damaged {encoding.upper()} text ({err.reason} at byte {err.start}): "
+                          f"{_SAVE_AS_UTF8}") from err
+    if _controlled(text):
+        raise _binary(name)
+    return text
+
+
+def _utf16_without_bom(head: bytes) -> bool:
+    """Whether nine bytes in ten of one parity are at most 6 and of the other above it: the high and
+    low bytes of Latin, Cyrillic, Hebrew or Arabic letters in UTF-16 (binary files have no such rhythm)."""
+    even, odd = head[0::2], head[1::2]
+    return len(head) >= 8 and any(
+        sum(b <= 6 for b in high) >= 0.9 * len(high) and sum(b > 6 for b in low) >= 0.9 * len(low)
+        for high, low in ((even, odd), (odd, even)))
+
+
+def _narrow_text(data: bytes, name: str, charset: str | None) -> str:
+    """The text of bytes in the server's ``charset``, UTF-8 or Windows-1252, refusing binary bytes
+    and text that an encoding it is not in would turn to gibberish."""
+    head = data[:8192]
+    if _utf16_without_bom(head):
+        raise IngestError(f"{name} is UTF-16 text without a byte-order mark, whose byte order Footprint does not "
+                          f"guess: {_SAVE_AS_UTF8}")
+    if b"\x00" in head:
+        raise _binary(name)
     for encoding in ([charset] if charset else []) + ["utf-8-sig", "cp1252"]:
         try:
-            return data.decode(encoding)
+            text = data.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-    raise IngestError(f"{name} is not readable text (neither UTF-8 nor Windows-1252)")
+        if _controlled(text):
+            raise _binary(name)
+        letters = [c for c in text[:8192] if c.isalpha()]
+        if encoding == "cp1252" and sum(not c.isascii() for c in letters) > len(letters) / 2:
+            # Arabic in Windows-1256 or ISO 8859-6, Cyrillic in Windows-1251: "ÃÝÇÏÊ ãÕÇÏÑ"
+            raise IngestError(f"{name} is not UTF-8, and read as Windows-1252 it is mostly accented letters "
+                              f"({' '.join(text[:24].split())!r}…): it is in another encoding, such as Windows-1256 "
+                              f"(Arabic) or Windows-1251 (Cyrillic); {_SAVE_AS_UTF8}")
+        return text
+    raise IngestError(f"{name} is not readable text (neither UTF-8 nor Windows-1252): {_SAVE_AS_UTF8}")
 
 
 def split_header(raw: str) -> tuple[dict[str, str], str]:
@@ -174,12 +250,14 @@ def from_text(raw: str, *, filename: str = "", title: str = "", url: str = "") -
         raise IngestError(
             f"{filename or 'the text'} has no article text left once page clutter is removed"
         )
+    if not _LETTER.search(text):  # "<<<>>>" from a broken page, a column of figures: no article
+        raise IngestError(f"{filename or 'the text'} has no words, only {text[:40]!r}: give the text of an article")
     notes = {k: v for k, v in header.items() if k in ("based-on", "note")}
     return Report(
         text=text,
         title=title,
         source=header.get("source", ""),
-        url=_clean_url(header.get("url", "")) or url,
+        url=_clean_url(header.get("url", "")) or _clean_url(url),
         published=parse_date(header.get("published")),
         original=raw,
         filename=filename,
@@ -203,7 +281,7 @@ def from_html(html: str, *, filename: str = "", url: str = "") -> Report:
         text=report.text,
         title=title,
         source=(meta.sitename if meta else "") or "",
-        url=_clean_url(meta.url if meta and meta.url else "") or url or "",
+        url=_clean_url(meta.url if meta and meta.url else "") or _clean_url(url or ""),
         published=parse_date(meta.date if meta else None),
         original=html,
         filename=filename,
@@ -284,8 +362,15 @@ def pasted(text: str, *, title: str = "", source: str = "", url: str = "", publi
     IngestError
         For empty or unusable text, a URL that is not http(s), or a date that is not YYYY-MM-DD.
     """
+    try:
+        data = text.encode("utf-8")
+        for value in (title, source, url, published):
+            value.encode("utf-8")
+    except UnicodeEncodeError as err:  # half of a UTF-16 pair, which no text stored or shown can hold
+        raise IngestError(f"what was pasted holds a broken character ({err.object[err.start:err.end]!r}): "
+                          f"copy it from the source again") from err
     url, title, source = url.strip(), " ".join(title.split()), " ".join(source.split())
-    report = from_text(decode(text.encode("utf-8"), "the pasted text"), title=title)
+    report = from_text(decode(data, "the pasted text"), title=title)
     if url and not _clean_url(url):
         raise IngestError(f"a source URL starts with http:// or https://, got {url!r}")
     changes: dict = {k: v for k, v in (("title", title), ("source", source), ("url", url)) if v}
@@ -296,7 +381,7 @@ def pasted(text: str, *, title: str = "", source: str = "", url: str = "", publi
         changes["published"] = day
     elif report.published is None and (day := guess_date(report.text)) is not None:
         changes.update(published=day, notes={**report.notes, "date": "guessed"})
-    return dataclasses.replace(report, raw=text.encode("utf-8"), **changes)
+    return dataclasses.replace(report, raw=data, **changes)
 
 
 def guess_date(text: str) -> dt.date | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+import reprlib
 from collections.abc import Iterable
 
 from .errors import SnapshotError
@@ -106,9 +107,10 @@ def validate(collection: object) -> dict:
                 and geom.get("type") == "Point" and isinstance(coords, list) and len(coords) == 2):
             raise SnapshotError(f"feature {i} is not a Feature with a Point geometry")
         lon, lat = coords
+        # the range is compared first: a JSON integer of hundreds of digits is no float, and NaN is in no range
         if not (all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in coords)
-                and math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
-            raise SnapshotError(f"feature {i} has coordinates out of range: {coords}")
+                and -180 <= lon <= 180 and -90 <= lat <= 90 and math.isfinite(lon) and math.isfinite(lat)):
+            raise SnapshotError(f"feature {i} has coordinates out of range: {reprlib.repr(coords)}")
         if not isinstance(f.get("properties"), dict):
             raise SnapshotError(f"feature {i} has no properties object")
     return collection

@@ -89,12 +89,14 @@ class ApproximateMention(gz.PlaceMention):
 
 
 def _clean(name: str) -> str:
-    words = name.split()
-    while words and words[0] in NOT_PLACES:
+    """``name`` without the common words at either end, its spacing kept: a stretch of it, which
+    the sentence holds (a name spaced "Tal  Tamr" is found again)."""
+    words = list(re.finditer(r"\S+", name))
+    while words and words[0].group() in NOT_PLACES:
         words.pop(0)
-    while words and words[-1] in NOT_PLACES:
+    while words and words[-1].group() in NOT_PLACES:
         words.pop()
-    return " ".join(words)
+    return name[words[0].start() : words[-1].end()] if words else ""
 
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
