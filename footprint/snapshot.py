@@ -45,9 +45,11 @@ def feature_geojson(feature: Feature) -> dict:
         "disputed": bool(feature.disputed_with),
         "disputed_with": list(feature.disputed_with),
         "sources": [
-            {"title": s.title, "publisher": s.publisher, "url": s.url, "published": s.published,
+            # addresses again through safe_url: a store from an older Footprint may hold others
+            {"title": s.title, "publisher": s.publisher, "url": safe_url(s.url) or "", "published": s.published,
              "claimant": s.claimant, "excerpt": s.excerpt,
-             "reposts": [{"title": t, "publisher": p, "url": u, "published": d} for t, p, u, d in s.reposts]}
+             "reposts": [{"title": t, "publisher": p, "url": safe_url(u) or "", "published": d}
+                         for t, p, u, d in s.reposts]}
             | ({"review": s.review, "reviewer": s.reviewer, "reviewed_at": s.reviewed_at} if feature.actor else {})
             for s in feature.sources
         ],

@@ -188,3 +188,15 @@ def test_snapshot_marks_approximate_features():
     props = [f["properties"] for f in snapshot.snapshot([exact, rough], chosen)["features"]]
     assert [(p["place"], p["approximate"]) for p in props] == [
         ("Quneitra Governorate", False), ("Saida al-Hanout (approximate: in Quneitra Governorate)", True)]
+
+
+def test_an_address_that_is_not_http_never_reaches_the_snapshot(filled_engine):
+    """A store from an older Footprint may hold a javascript: address: the snapshot leaves it out."""
+    from sqlalchemy import update
+
+    with filled_engine.begin() as conn:
+        conn.execute(update(store.ReportRow).values(url="javascript:alert(1)"))
+    text = snapshot.dumps(snapshot.snapshot(feat.claim_features(store.claims(filled_engine)),
+                                            feat.Selection(frozenset({"Turkey", "Israel", "Russia"}))))
+    assert "javascript:" not in text
+    assert '"url": ""' in text
