@@ -193,7 +193,7 @@ def _check(args) -> int:
 
 def _log(args) -> int:
     for e in store.events(store.connect(args.db), limit=args.limit, action=args.action):
-        print(visible(f"{e['at']}  {e['who']}  {e['action']}  {e['report_id'] or '-'}  {e['detail']}"))
+        print(visible(f"{e['at']}  {e['who']}  {e['action']}  {e['report_id'] or '-'}  {store.described(e['detail'])}"))
     return 0
 
 

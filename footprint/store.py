@@ -673,6 +673,18 @@ def events(engine: Engine, *, limit: int = 0, action: str | None = None) -> list
                 for e in session.scalars(query)]
 
 
+def described(detail: str) -> str:
+    """A log line's details as words ("title: …; claims: 7"), from the JSON they are kept in;
+    empty fields left out."""
+    try:
+        fields = json.loads(detail or "{}")
+    except ValueError:
+        return detail
+    if not isinstance(fields, dict):
+        return detail
+    return "; ".join(f"{k.replace('_', ' ')}: {v}" for k, v in fields.items() if v not in (None, ""))
+
+
 def health(engine: Engine) -> dict:
     """What monitoring wants to know: the store answers, at which schema, holding how much.
 

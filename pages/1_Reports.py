@@ -181,8 +181,25 @@ def stored_view() -> None:
             st.rerun()
 
 
-stored_tab, add_tab = st.tabs(["Stored reports", "Add reports"])
+def log_view() -> None:
+    """What was done to the store, by whom and when (``python -m footprint log`` prints the same)."""
+    st.caption("Every report stored or refused, every edit, deletion, re-reading and review decision, newest "
+               "first, with who did it (the name given in the sidebar, or the person a login signed in).")
+    rows = [{"when (UTC)": e["at"], "who": e["who"], "what": e["action"], "report": e["report_id"] or "",
+             "details": store.described(e["detail"])} for e in store.events(engine(), limit=LOG_ROWS)]
+    if not rows:
+        st.info("Nothing has been done to this store yet.")
+        return
+    st.dataframe(rows, hide_index=True, width="stretch")  # a table shows its cells as plain text
+    if len(rows) == LOG_ROWS:
+        st.caption(f"The latest {LOG_ROWS}; `python -m footprint log --limit 0` prints all of it.")
+
+
+LOG_ROWS = 500
+stored_tab, add_tab, log_tab = st.tabs(["Stored reports", "Add reports", "Log"])
 with add_tab:
     adding.render()
 with stored_tab:
     stored_view()
+with log_tab:
+    log_view()

@@ -447,6 +447,11 @@ def test_retitle_redate_and_delete_a_report(filled_engine):
     assert json.loads(deletion["detail"])["title"] == "Israel warns Turkey over Palmyra"
     assert edit["action"] == "edit report"
     assert at.success[0].value == "Deleted `Israel warns Turkey over Palmyra` with its claims; the deletion is logged."
+    [log] = [d.value for d in at.dataframe if "who" in d.value.columns]
+    assert list(log.iloc[0][["who", "what", "report"]]) == ["Rana", "delete report", report_id]
+    assert log.iloc[0]["details"] == "title: Israel warns Turkey over Palmyra; claims: 7"
+    assert list(log.iloc[1][["who", "what"]]) == ["Rana", "edit report"]
+    assert (log["what"] == "ingest").sum() == 8  # the samples, stored before
 
 
 
