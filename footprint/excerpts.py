@@ -14,6 +14,13 @@ from .features import Feature, Source
 from .maps import status_svg
 
 
+def escape(text: str, quote: bool = True) -> str:
+    """Report text as HTML for a Streamlit Markdown block: escaped, and its line breaks written as
+    character references (the same text to HTML), since a blank line ends a block of HTML in
+    Markdown and would leave the words after it to be read as Markdown (images, links, emphasis)."""
+    return html.escape(text, quote=quote).replace("\r", "&#13;").replace("\n", "&#10;")
+
+
 def highlight(excerpt: str, spans: list[tuple[int, int, str]]) -> str:
     """Escaped ``excerpt`` with ``<mark class=…>`` around each (start, end, css class) span.
 
@@ -23,10 +30,10 @@ def highlight(excerpt: str, spans: list[tuple[int, int, str]]) -> str:
     for start, end, cls in sorted(s for s in spans if 0 <= s[0] < s[1] <= len(excerpt)):
         if start < pos:
             continue
-        out.append(html.escape(excerpt[pos:start]))
-        out.append(f'<mark class="{html.escape(cls, quote=True)}">{html.escape(excerpt[start:end])}</mark>')
+        out.append(escape(excerpt[pos:start]))
+        out.append(f'<mark class="{escape(cls)}">{escape(excerpt[start:end])}</mark>')
         pos = end
-    out.append(html.escape(excerpt[pos:]))
+    out.append(escape(excerpt[pos:]))
     return "".join(out)
 
 
@@ -39,7 +46,7 @@ def safe_url(url: str | None) -> str | None:
 
 def source_card(source: Source, feature: Feature, color: str) -> str:
     """One source behind a feature, as a block of escaped HTML."""
-    e = html.escape
+    e = escape
     title = e(source.title or "untitled report")
     url = safe_url(source.url)
     heading = f'<a href="{e(url, quote=True)}" target="_blank" rel="noopener noreferrer">{title}</a>' if url else title
@@ -77,7 +84,7 @@ def source_card(source: Source, feature: Feature, color: str) -> str:
 def claim_card(claim, review: str, reviewer: str | None = None, reviewed_at: str | None = None) -> str:
     """One claim of a report for review, as escaped HTML: who, where, how sure, on whose word,
     its review, and its sentence with the words that made it marked."""
-    e = html.escape
+    e = escape
     details = "".join(f" · {e(x)}" for x in (
         f"on the word of {claim.claimant}" if claim.claimant else "", claim.date or "") if x)
     state = review + (f" by {reviewer}, {reviewed_at} UTC" if reviewer else "")

@@ -26,6 +26,9 @@ from footprint import features as feat
         ("abcdef", [(4, 2, "fp-cue")], "abcdef"),  # backwards
         ("abcdef", [(0, 4, "x"), (2, 6, "y")], '<mark class="x">abcd</mark>ef'),  # overlap: the earlier wins
         ("abcdef", [(0, 6, "a\" onclick=\"x")], '<mark class="a&quot; onclick=&quot;x">abcdef</mark>'),
+        # a blank line would end the HTML block in Streamlit's Markdown, and the rest be read as Markdown
+        ("a\n\n![x](http://e.example/x.png)\r\nb", [(0, 1, "fp-place")],
+         '<mark class="fp-place">a</mark>&#10;&#10;![x](http://e.example/x.png)&#13;&#10;b'),
     ],
 )
 def test_highlight(excerpt, spans, expected):
