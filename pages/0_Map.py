@@ -9,7 +9,8 @@ from footprint import filters as flt
 from footprint import features as feat
 from footprint.errors import FootprintError
 from footprint.ingestion import SAMPLES_DIR, ingest_all
-from footprint.pageparts import engine, legend_html, literal, load_features, plain_note, tiles_default
+from footprint.pageparts import (engine, legend_html, literal, load_features, plain_note, show_error,
+                                 tiles_default)
 
 st.set_page_config(page_title="Footprint: map", page_icon="🗺️", layout="wide")
 st.markdown(excerpts.CARD_CSS, unsafe_allow_html=True)
@@ -260,4 +261,4 @@ def _color(feature, colors) -> str:
 try:
     main()
 except FootprintError as err:
-    st.error(str(err))
+    show_error(err)

@@ -5,7 +5,7 @@ import streamlit as st
 from footprint import corrections, excerpts, store
 from footprint.errors import FootprintError, GeocodeError
 from footprint.geocoding import GazetteerGeocoder
-from footprint.pageparts import engine, load_features, page_header
+from footprint.pageparts import engine, literal, load_features, page_header, show_error
 
 page_header("Place names to check", "Names that read like places in sentences about foreign forces but that the "
             "gazetteer does not hold, and names that several places share. A correction applies to every report "
@@ -51,10 +51,10 @@ for i, item in enumerate(items):
                     n = corrections.correct(engine(), item.name, place_id=place_id, lat=lat, lon=lon,
                                             precision=precision)
                     load_features.clear()
-                    st.success(f"Saved: “{item.name}” now resolves everywhere; the store holds {n} claims.")
+                    st.success(f"Saved: {literal(item.name)} now resolves everywhere; the store holds {n} claims.")
                     st.rerun()
                 except FootprintError as err:
-                    st.error(str(err))
+                    show_error(err)
 
 fixes = store.corrections(engine())
 if fixes:
