@@ -473,12 +473,12 @@ def ingest(engine: Engine, report: Report, extraction: Extraction, *, who: str =
     it was): the same cleaned text, or a report from the same address (``reports.canonical_url``),
     is not stored again, even by two ingests at once. The log records who stored it."""
     url_key = canonical_url(report.url)[:400]
+    keys = reposts.bands(report.text)  # before taking the lock: other writers need not wait for it
     try:
         with writing(engine) as session:
             existing = _stored(session, report.report_id, url_key)
             if existing is not None:
                 return existing
-            keys = reposts.bands(report.text)
             original = _original(session, report.text, keys)
             session.add(ReportRow(
                 report_id=report.report_id, title=report.title, source=report.source, url=report.url,
