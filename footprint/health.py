@@ -27,4 +27,8 @@ def probe() -> tuple[int, dict]:
                 _engine = store.connect(upgrade=False)
         return 200, {"status": "ok", "store": "answers", **store.health(_engine)}
     except FootprintError as err:
+        with _lock:  # opened again on the next probe: the store may have been upgraded or come back
+            if _engine is not None:
+                _engine.dispose()
+            _engine = None
         return 503, {"status": "error", "store": str(err)}

@@ -313,6 +313,7 @@ def upgrade_store(url: str | None = None) -> tuple[str | None, Engine]:
 
 def _open(url: str | None, upgrade: bool) -> tuple[Engine, str | None]:
     resolved = database_url(url)
+    engine = None
     try:
         engine = create_engine(resolved, **_engine_options(resolved))
         if engine.dialect.name == "sqlite":
@@ -334,7 +335,11 @@ def _open(url: str | None, upgrade: bool) -> tuple[Engine, str | None]:
             migrate(engine)
             _fill_url_keys(engine)
             _fill_bands(engine)
-    except (SQLAlchemyError, ValueError, ImportError) as err:
+    except (SQLAlchemyError, ValueError, ImportError, FootprintError) as err:
+        if engine is not None:
+            engine.dispose()  # its pool holds no connection anyone will use
+        if isinstance(err, FootprintError):
+            raise
         raise FootprintError(f"cannot open the store at {shown_url(url)}: {_reason(err)}") from err
     return engine, current
 
