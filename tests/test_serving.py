@@ -113,3 +113,21 @@ def test_a_store_that_cannot_be_used_is_said_plainly_on_every_page(tmp_path, mon
     assert f"has schema 0001, this Footprint needs schema {store.SCHEMA}" in at.error[0].value
     assert f"run `python -m footprint upgrade --db 'sqlite:///{old}'`" in at.error[0].value
     pageparts.engine.clear()
+
+
+def test_the_server_opens_its_store_as_it_starts_not_when_the_first_visitor_comes(tmp_path):
+    """A store whose reports need reading again is read at start, before anyone opens a page."""
+    import time
+
+    from footprint import corrections
+
+    url = filled_store(tmp_path)
+    engine = store.connect(url)
+    store.mark_all_stale(engine)
+    assert store.stale_count(engine, corrections.target(engine)) == 8
+    with serve(url, tmp_path):
+        deadline = time.monotonic() + 60
+        while store.stale_count(engine, corrections.target(engine)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert store.stale_count(engine, corrections.target(engine)) == 0
+    engine.dispose()
