@@ -21,7 +21,8 @@ if str(ROOT) not in sys.path:
 from footprint import actors, store  # noqa: E402
 from footprint import gazetteer as gz  # noqa: E402
 from footprint.claims import Claim, Extraction  # noqa: E402
-from footprint.corrections import FINGERPRINT_KEY, fingerprint, target  # noqa: E402
+from footprint.corrections import FINGERPRINT_KEY, fingerprint  # noqa: E402
+from footprint.corrections import target as extraction_target  # noqa: E402
 from footprint.cues import STATUSES  # noqa: E402
 from footprint.reports import Report  # noqa: E402
 
@@ -44,7 +45,7 @@ def generate(path: Path, n_claims: int, seed: int = 20261201) -> str:
     engine = store.connect(url)
     # stamped as read by today's extractor, so that the app does not read the made-up texts again
     store.set_meta(engine, FINGERPRINT_KEY, fingerprint())
-    goal = target(engine)
+    goal = extraction_target(engine)
     per_report = 2
     for r in range(n_claims // per_report):
         day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
