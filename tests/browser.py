@@ -203,6 +203,15 @@ def marker(page, *, layer: str | None = None, status: str | None = None, place_c
     return map_frame(page).locator(sel)
 
 
+def eventually(read, wanted, timeout: float = 20.0):
+    """``read()`` once it returns ``wanted``, or its last value after ``timeout`` seconds (the map's
+    iframe redraws a moment after the page around it has settled)."""
+    deadline = time.monotonic() + timeout
+    while (value := read()) != wanted and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return value
+
+
 def pairs_on_map(page) -> set[tuple[str, str]]:
     """(actor, status) of every feature on the map: on the markers in view and in the clusters."""
     out = set()

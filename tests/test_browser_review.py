@@ -16,7 +16,8 @@ import pytest
 from playwright.sync_api import expect, sync_playwright  # a missing browser stack fails the suite, never skips it
 
 from footprint import actors, diff, store
-from tests.browser import ROOT, browser_page, launch_chromium, marker, open_place, pairs_on_map, sidebar, wait_for_app_idle
+from tests.browser import (ROOT, browser_page, eventually, launch_chromium, marker, open_place, pairs_on_map, sidebar,
+                           wait_for_app_idle)
 
 pytestmark = pytest.mark.browser
 
@@ -195,7 +196,7 @@ def test_filtering_by_status_and_date_moves_the_map_the_list_and_the_snapshot(ap
         wait_for_app_idle(page)
         expect(page).to_have_url(re.compile(r"status=planned"))
         assert "to=2024-12-31" in page.url
-        assert {status for _, status in pairs_on_map(page)} == {"planned"}
+        assert eventually(lambda: {status for _, status in pairs_on_map(page)}, {"planned"}) == {"planned"}
         cards = sidebar(page).locator("div.fp-card")
         expect(cards).to_have_count(min(20, sum(len(f.sources) for f in expected)))
         assert all("planned" in t for t in cards.all_inner_texts())
