@@ -403,9 +403,9 @@ def writing(engine: Engine) -> Iterator[Session]:
     """
     try:
         with Session(engine.execution_options(**{_WRITE: True})) as session, session.begin():
-            if engine.dialect.name == "postgresql":
-                session.execute(text(f"SET LOCAL lock_timeout = '{LOCK_WAIT_S}s'"))
-                session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
+            if engine.dialect.name == "postgresql":  # one round trip: the wait's limit, then the lock
+                session.execute(text("SELECT set_config('lock_timeout', :wait, true), pg_advisory_xact_lock(:key)"),
+                                {"wait": f"{LOCK_WAIT_S}s", "key": _LOCK_KEY})
             yield session
     except OperationalError as err:
         raise FootprintError(f"the store could not be written, nothing was changed: {_reason(err)}") from err
@@ -508,10 +508,11 @@ def ingest(engine: Engine, report: Report, extraction: Extraction, *, who: str =
 
 
 def _stored(session: Session, report_id: str, url_key: str) -> IngestResult | None:
-    existing = session.get(ReportRow, report_id)
-    if existing is None and url_key:
-        existing = session.scalars(select(ReportRow).where(ReportRow.url_key == url_key).limit(1)).first()
-    return _existing(session, existing) if existing is not None else None
+    """The stored report with this id or, failing that, this address (one query for both)."""
+    same = ReportRow.report_id == report_id
+    rows = session.scalars(select(ReportRow).where(same | (ReportRow.url_key == url_key) if url_key else same)
+                           .order_by(same.desc()).limit(1)).all()
+    return _existing(session, rows[0]) if rows else None
 
 
 def _log(session: Session, who: str, action: str, report_id: str | None = None, **detail) -> None:
