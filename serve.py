@@ -33,6 +33,7 @@ if not _events.handlers:
     _events.addHandler(_handler)
     _events.setLevel(logging.INFO)
 
+
 def _quiet_bare_mode() -> None:
     """Streamlit warns, once a call, that caches used outside a page run have no page: expected here."""
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").setLevel(logging.ERROR)

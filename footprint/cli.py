@@ -147,6 +147,7 @@ def visible(text: str) -> str:
 
 def _reextract(args) -> int:
     from .corrections import reapply
+    from .review import default_reviewer
 
     engine = store.connect(args.db)
     store.mark_all_stale(engine)  # on demand: every report, whatever read it
@@ -156,15 +157,10 @@ def _reextract(args) -> int:
             print(f"  {done}/{total} reports read again", file=sys.stderr, flush=True)
 
     claims = reapply(engine, progress=progress)
-    store.log_event(engine, _who(), "reextract", None, reports=len(store.reports(engine)), claims=claims)
-    print(f"read {_n(len(store.reports(engine)), 'stored report')} again: {_n(claims, 'claim')}")
+    n_reports = len(store.reports(engine))
+    store.log_event(engine, default_reviewer(), "reextract", None, reports=n_reports, claims=claims)
+    print(f"read {_n(n_reports, 'stored report')} again: {_n(claims, 'claim')}")
     return 0
-
-
-def _who() -> str:
-    from .review import default_reviewer
-
-    return default_reviewer()
 
 
 def _upgrade(args) -> int:

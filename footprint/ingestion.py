@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from . import corrections, fetching, language, reports, store
 from .claims import Extractor
 from .errors import FootprintError, IngestError
+from .review import default_reviewer
 
 _LOGGER = logging.getLogger("footprint.events")
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "samples"
@@ -116,21 +117,14 @@ def ingest_report(engine: Engine, report: reports.Report, extractor: Extractor |
     if code is not None:
         report = dataclasses.replace(report, notes={**report.notes, "language": code})
     extraction = corrections.read(extractor, report)
-    return store.ingest(engine, report, extraction, who=who or default_who(), extracted_with=target)
-
-
-def default_who() -> str:
-    """Who the log names for work done on this machine's command line: the OS user."""
-    from .review import default_reviewer
-
-    return default_reviewer()
+    return store.ingest(engine, report, extraction, who=who or default_reviewer(), extracted_with=target)
 
 
 def refused(engine: Engine, name: str, reason: str, who: str = "") -> None:
     """Log an input that was refused (the store is otherwise left as it was); a store that cannot
     take even that is left alone, the refusal itself being what the person is shown."""
     try:
-        store.log_event(engine, who or default_who(), "refuse", None, input=name[:500], reason=reason[:500])
+        store.log_event(engine, who or default_reviewer(), "refuse", None, input=name[:500], reason=reason[:500])
     except FootprintError as err:
         _LOGGER.warning("could not log a refusal of %r: %s", name[:200], err)
 
@@ -200,7 +194,7 @@ def ingest_each(engine: Engine, targets: Iterable[str], extractor: Extractor | N
     others (it is logged as refused). Folders and feeds are listed first, so ``total`` is known
     from the start. A URL or a feed's item already stored (tracking parameters aside) is not
     fetched again."""
-    who = who or default_who()
+    who = who or default_reviewer()
     target = corrections.target(engine)
     extractor = extractor or corrections.extractor_for(engine)
     tasks = list(_plan(engine, targets))
