@@ -203,6 +203,21 @@ def marker(page, *, layer: str | None = None, status: str | None = None, place_c
     return map_frame(page).locator(sel)
 
 
+CONVOY = "Turkish troops were reported at the T4 airbase on Monday, witnesses said, as a convoy arrived."
+
+
+def paste_report(page, base_url: str, title: str, text: str = CONVOY) -> None:
+    """Add a report through the Reports page's Paste text form, as a person would, and wait for
+    the message that it was stored."""
+    page.goto(f"{base_url}/Reports")
+    page.get_by_role("tab", name="Add reports").click()
+    form = page.locator("[data-testid='stForm']").first
+    form.get_by_role("textbox", name="Title (optional)").fill(title)
+    form.get_by_role("textbox", name="Report text").fill(text)
+    form.get_by_role("button", name="Add this report").click()
+    page.locator("[data-testid='stAlert']").filter(has_text="Stored").wait_for()
+
+
 def eventually(read, wanted, timeout: float = 20.0):
     """``read()`` once it returns ``wanted``, or its last value after ``timeout`` seconds (the map's
     iframe redraws a moment after the page around it has settled)."""

@@ -72,17 +72,10 @@ def test_two_instances_share_one_postgresql_store(postgres, tmp_path):
 def test_what_the_app_stores_reaches_the_server_log(tmp_path):
     """An ingest through a page is written to the server's standard error, one line, for a
     team's log collector."""
-    from tests.browser import browser_page
+    from tests.browser import browser_page, paste_report
 
     with serve(filled_store(tmp_path), tmp_path) as app, browser_page() as page:
-        page.goto(f"{app.url}/Reports")
-        page.get_by_role("tab", name="Add reports").click()
-        form = page.locator("[data-testid='stForm']").first
-        form.get_by_role("textbox", name="Title (optional)").fill("Convoy at T4")
-        form.get_by_role("textbox", name="Report text").fill(
-            "Turkish troops were reported at the T4 airbase on Monday, witnesses said, as a convoy arrived.")
-        form.get_by_role("button", name="Add this report").click()
-        page.locator("[data-testid='stAlert']").filter(has_text="Stored").wait_for()
+        paste_report(page, app.url, "Convoy at T4")
     log = (tmp_path / "streamlit.err").read_text()
     [line] = [line for line in log.splitlines() if " ingest " in line]
     assert " footprint: app user (no name given) ingest " in line and '"title": "Convoy at T4"' in line

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import MARKER, browser_page, filled_store, free_port, map_frame, serve
+from tests.browser import MARKER, browser_page, filled_store, free_port, map_frame, paste_report, serve
 from tests.conftest import ROOT
 
 NGINX = "/usr/sbin/nginx"
@@ -83,13 +83,6 @@ def test_the_app_behind_nginx_asks_for_a_password_and_names_who_stored_what(tmp_
         with browser_page(http_credentials={"username": "rana", "password": "olive-tree-7"}) as page:
             page.goto(f"{front}/")
             map_frame(page).locator(MARKER).first.wait_for()  # the page and its WebSocket came through
-            page.goto(f"{front}/Reports")
-            page.get_by_role("tab", name="Add reports").click()
-            form = page.locator("[data-testid='stForm']").first
-            form.get_by_role("textbox", name="Title (optional)").fill("Convoy at T4")
-            form.get_by_role("textbox", name="Report text").fill(
-                "Turkish troops were reported at the T4 airbase on Monday, witnesses said, as a convoy arrived.")
-            form.get_by_role("button", name="Add this report").click()
-            page.locator("[data-testid='stAlert']").filter(has_text="Stored").wait_for()
+            paste_report(page, front, "Convoy at T4")
     [line] = [line for line in (tmp_path / "streamlit.err").read_text().splitlines() if " ingest " in line]
     assert " footprint: rana ingest " in line
